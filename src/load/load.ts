@@ -1,0 +1,220 @@
+/**
+ * Reads content/ into validated records. Every file is either content or a reported problem, and one run
+ * reports every problem of every file: nothing is dropped silently.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../model/collections/index.ts';
+import type { Collection } from '../model/field.ts';
+import type { Article, Calendar, Meeting, Person, Region, Report } from '../model/index.ts';
+import { SLUG_PATTERN } from '../model/options.ts';
+import { collectionSchema } from '../model/schema.ts';
+import { classify, listFiles } from './files.ts';
+import { labelForPath, type Problem } from './problems.ts';
+import { checkReferences, type RawRecord } from './references.ts';
+import { parseYaml, splitFrontMatter, type ParsedYaml } from './yaml.ts';
+
+/** One Markdown submission: its validated front matter and its raw Markdown body. */
+export interface Entry<T> {
+  /** The file name without `.md`: unique in its collection, used in URLs. */
+  id: string;
+  /** Path from the repository root. */
+  file: string;
+  data: T;
+  body: string;
+}
+
+export interface Content {
+  regions: Region[];
+  people: Person[];
+  calendar: Calendar;
+  articles: Entry<Article>[];
+  meetings: Entry<Meeting>[];
+  reports: Entry<Report>[];
+}
+
+export interface LoadResult {
+  content: Content;
+  problems: Problem[];
+}
+
+const byName = Object.fromEntries(COLLECTIONS.map((c) => [c.name, c as Collection])) as Record<
+  CollectionName,
+  Collection
+>;
+const schemas = Object.fromEntries(COLLECTIONS.map((c) => [c.name, collectionSchema(c)])) as Record<
+  CollectionName,
+  z.ZodType
+>;
+
+/** Turns zod issues into problems that name the file, the line, the key and its Chinese label. */
+function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  collection: Collection,
+  file: string,
+  yaml: ParsedYaml,
+  prefix: (string | number)[] = [],
+): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file,
+        key: [...path, key].join('.'),
+        line: yaml.lineOf([...path, key], true),
+        message: '未知字段（是否拼错了字段名？）',
+      }));
+    }
+    return [
+      {
+        file,
+        key: path.length > 0 ? path.join('.') : undefined,
+        label: labelForPath(collection, path),
+        line: yaml.lineOf(path),
+        message: issue.message,
+      },
+    ];
+  });
+}
+
+function readText(root: string, path: string): string | Problem {
+  const file = `content/${path}`;
+  const bytes = readFileSync(join(root, path));
+  if (bytes.length === 0) return { file, message: '文件是空的' };
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return { file, message: '文件不是 UTF-8 编码，请另存为 UTF-8' };
+  }
+}
+
+/** Loads content/ at `root`. Records with problems are left out of `content` and listed in `problems`. */
+export function loadContent(root: string): LoadResult {
+  const problems: Problem[] = [];
+  const content: Content = {
+    regions: [],
+    people: [],
+    calendar: { meetings: [] },
+    articles: [],
+    meetings: [],
+    reports: [],
+  };
+  const seen = new Map<string, string>();
+  const orgSeen = new Set<string>();
+  const raw: RawRecord[] = [];
+  if (!existsSync(root)) return { content, problems: [{ file: root, message: '找不到内容目录' }] };
+
+  for (const path of listFiles(root)) {
+    const file = `content/${path}`;
+    const role = classify(path);
+    if (role.kind === 'stray') {
+      problems.push({ file, message: role.reason });
+      continue;
+    }
+    const text = readText(root, path);
+    if (typeof text !== 'string') {
+      problems.push(text);
+      continue;
+    }
+    if (role.kind === 'org') {
+      orgSeen.add(role.collection);
+      loadOrgFile(role.collection as CollectionName, file, text, content, problems, raw);
+      continue;
+    }
+    const collection = byName[role.collection];
+    const key = `${role.collection}/${role.id}`;
+    const other = seen.get(key);
+    if (other) {
+      problems.push({ file, message: `文件名 “${role.id}” 与 ${other} 重复：同一类投稿的文件名不能相同` });
+      continue;
+    }
+    seen.set(key, file);
+    if (!SLUG_PATTERN.test(role.id)) {
+      problems.push({
+        file,
+        message: '文件名只能用小写英文字母、数字和连字符（如 2026-10-12-zhangwei-0930.md）',
+      });
+      continue;
+    }
+    const fm = splitFrontMatter(text);
+    if (!fm) {
+      problems.push({
+        file,
+        line: 1,
+        message: '缺少开头的 front matter（以 --- 开始、以 --- 结束的 YAML 字段区）',
+      });
+      continue;
+    }
+    const yaml = parseYaml(fm.yaml, fm.firstLine);
+    if (yaml.errors.length > 0) {
+      problems.push(...yaml.errors.map((e) => ({ file, line: e.line, message: e.message })));
+      continue;
+    }
+    const data = yaml.value ?? {};
+    raw.push({ collection, file, path: [], value: data, yaml });
+    const result = schemas[role.collection].safeParse(data);
+    if (!result.success) {
+      problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
+      continue;
+    }
+    const entry = { id: role.id, file, data: result.data, body: fm.body };
+    (content[role.collection] as Entry<unknown>[]).push(entry);
+  }
+
+  for (const c of [regions, people]) {
+    if (!orgSeen.has(c.name))
+      problems.push({ file: `content/${c.storage.file}`, message: `缺少${c.label}文件` });
+  }
+  problems.push(...checkReferences(raw));
+  return { content, problems };
+}
+
+function loadOrgFile(
+  name: CollectionName,
+  file: string,
+  text: string,
+  content: Content,
+  problems: Problem[],
+  raw: RawRecord[],
+) {
+  const collection = byName[name];
+  const yaml = parseYaml(text);
+  if (yaml.errors.length > 0) {
+    problems.push(...yaml.errors.map((e) => ({ file, line: e.line, message: e.message })));
+    return;
+  }
+  const schema = schemas[name];
+  if (name === calendar.name) {
+    const result = schema.safeParse(yaml.value ?? {});
+    if (result.success) content.calendar = result.data as Calendar;
+    else problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
+    return;
+  }
+  if (!Array.isArray(yaml.value)) {
+    problems.push({ file, line: 1, message: `应为列表（每项以 “- id:” 开始），实际不是` });
+    return;
+  }
+  const ids = new Map<string, number>();
+  yaml.value.forEach((item: unknown, index) => {
+    raw.push({ collection, file, path: [index], value: item, yaml });
+    const result = schema.safeParse(item);
+    if (!result.success) {
+      problems.push(...issuesToProblems(result.error.issues, collection, file, yaml, [index]));
+      return;
+    }
+    const record = result.data as { id: string };
+    const first = ids.get(record.id);
+    if (first !== undefined) {
+      problems.push({
+        file,
+        key: `${index}.id`,
+        line: yaml.lineOf([index, 'id']),
+        message: `编号 “${record.id}” 与第 ${first + 1} 项重复`,
+      });
+      return;
+    }
+    ids.set(record.id, index);
+    (content[name as 'regions' | 'people'] as unknown[]).push(record);
+  });
+}

@@ -1,0 +1,107 @@
+/** Reference data kept by administrators: regions, the roster and meeting-date overrides. */
+import type { Collection } from '../field.ts';
+import { CALENDAR_MEETING_KINDS, ROLES } from '../options.ts';
+
+export const regions = {
+  name: 'regions',
+  label: '区域',
+  description: '销售区域及其销售经理。',
+  storage: { kind: 'yaml-list', file: 'org/regions.yaml' },
+  fields: [
+    {
+      name: 'id',
+      type: 'id',
+      label: '区域编号',
+      hint: '英文或拼音，如 east。',
+    },
+    {
+      name: 'name',
+      type: 'text',
+      label: '区域名称',
+      hint: '中文名称，如 华东区。',
+      min: 2,
+      max: 20,
+    },
+    {
+      name: 'manager',
+      type: 'ref',
+      collection: 'people',
+      label: '销售经理',
+      hint: '负责该区域的销售经理。',
+    },
+  ],
+} as const satisfies Collection;
+
+export const people = {
+  name: 'people',
+  label: '人员',
+  description: '部门花名册：姓名、角色、所属区域、入职与离职日期。',
+  storage: { kind: 'yaml-list', file: 'org/people.yaml' },
+  fields: [
+    {
+      name: 'id',
+      type: 'id',
+      label: '人员编号',
+      hint: '姓名拼音，如 zhangwei；重名时加数字，如 zhangwei2。',
+    },
+    { name: 'name', type: 'text', label: '姓名', min: 2, max: 20 },
+    { name: 'role', type: 'select', label: '角色', options: ROLES },
+    {
+      name: 'region',
+      type: 'ref',
+      collection: 'regions',
+      label: '所属区域',
+      hint: '部长可不填，其他角色必填。',
+      optional: true,
+      requiredWhen: {
+        field: 'role',
+        values: ['manager', 'supervisor', 'rep', 'office'],
+      },
+    },
+    {
+      name: 'joined',
+      type: 'date',
+      label: '入职日期',
+      hint: '格式 2026-10-12。',
+    },
+    {
+      name: 'left',
+      type: 'date',
+      label: '离职日期',
+      hint: '在职则不填；离职当天仍算在职。',
+      optional: true,
+      notBefore: 'joined',
+    },
+  ],
+} as const satisfies Collection;
+
+export const calendar = {
+  name: 'calendar',
+  label: '会议日历调整',
+  description: '月例会、季度例会的改期（规则 R8：若有调整，另行通知）。',
+  storage: { kind: 'yaml-object', file: 'org/calendar.yaml', optional: true },
+  fields: [
+    {
+      name: 'meetings',
+      type: 'objects',
+      label: '例会改期',
+      hint: '默认：月例会为每月最后一个周五 13:30，季度例会为季度最后一个月的最后一个周五。',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          label: '例会类型',
+          options: CALENDAR_MEETING_KINDS,
+        },
+        {
+          name: 'period',
+          type: 'period',
+          label: '所属月份或季度',
+          by: 'kind',
+          formats: { monthly: 'month', quarterly: 'quarter' },
+        },
+        { name: 'start', type: 'datetime', label: '改期后的开始时间' },
+      ],
+    },
+  ],
+} as const satisfies Collection;

@@ -1,0 +1,70 @@
+/** The fixed lists of the content contract, with their Chinese labels. */
+import type { Option } from './field.ts';
+
+/** Ids of regions and people (contract: ASCII slugs, pinyin is fine). */
+export const ID_PATTERN = {
+  regex: '^[a-z][a-z0-9-]*$',
+  message: '小写英文字母开头，仅含小写字母、数字和连字符（如 zhangwei）',
+};
+
+/** File names of submissions, which may start with their date. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+export const ROLES = [
+  { value: 'head', label: '部长' },
+  { value: 'manager', label: '销售经理' },
+  { value: 'supervisor', label: '主管' },
+  { value: 'rep', label: '临床推广代表/业务员' },
+  { value: 'office', label: '办事处' },
+] as const satisfies readonly Option[];
+
+export const ARTICLE_CATEGORIES = [
+  { value: 'clinical', label: '临床推广' },
+  { value: 'management', label: '管理' },
+  { value: 'experience', label: '销售心得' },
+  { value: 'academic', label: '学术活动' },
+  { value: 'other', label: '其他' },
+] as const satisfies readonly Option[];
+
+export const MEETING_KINDS = [
+  { value: 'regional', label: '市场区域会议' },
+  { value: 'office', label: '办事处会议' },
+  { value: 'morning', label: '早会' },
+  { value: 'evening', label: '夕会' },
+  { value: 'weekly', label: '周会' },
+  { value: 'monthly', label: '月例会' },
+  { value: 'quarterly', label: '季度例会' },
+  { value: 'training', label: '培训' },
+] as const satisfies readonly Option[];
+
+export const REPORT_KINDS = [
+  { value: 'daily', label: '日报' },
+  { value: 'weekly', label: '周报' },
+  { value: 'monthly', label: '月报' },
+  { value: 'quarterly', label: '季报' },
+  { value: 'achievement', label: '季度销售达成表' },
+] as const satisfies readonly Option[];
+
+export const FIGURE_KEYS = [
+  { value: 'shipments', label: '发货' },
+  { value: 'collections', label: '回款' },
+  { value: 'coverage', label: '布点' },
+  { value: 'development', label: '开发' },
+  { value: 'sales', label: '纯销' },
+] as const satisfies readonly Option[];
+
+export const CALENDAR_MEETING_KINDS = [
+  { value: 'monthly', label: '月例会' },
+  { value: 'quarterly', label: '季度例会' },
+] as const satisfies readonly Option[];
+
+export type Role = (typeof ROLES)[number]['value'];
+export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number]['value'];
+export type MeetingKind = (typeof MEETING_KINDS)[number]['value'];
+export type ReportKind = (typeof REPORT_KINDS)[number]['value'];
+export type FigureKey = (typeof FIGURE_KEYS)[number]['value'];
+
+/** Chinese label of a value in one of the lists above. */
+export function labelOf(options: readonly Option[], value: string): string {
+  return options.find((o) => o.value === value)?.label ?? value;
+}

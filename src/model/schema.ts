@@ -1,0 +1,198 @@
+/**
+ * Zod schemas derived from the field tables. Messages are Chinese and say what is expected; the loader adds
+ * the file, the English key and the field's label in front of them.
+ */
+import { z } from 'zod';
+import type { Collection, Field, PeriodField } from './field.ts';
+import type { RecordOf } from './types.ts';
+import { ID_PATTERN } from './options.ts';
+import { PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  boolean: '是/否',
+  array: '列表',
+  object: '键值对',
+  null: '空值',
+};
+
+/** "应为文本，实际是数字" or "缺少必填字段". */
+function typeError(expected: string) {
+  return (issue: { input?: unknown }) => {
+    if (issue.input === undefined) return '缺少必填字段';
+    const actual = Array.isArray(issue.input) ? 'array' : issue.input === null ? 'null' : typeof issue.input;
+    return `应为${expected}，实际是${TYPE_NAMES[actual] ?? actual}`;
+  };
+}
+
+/** Unknown keys are reported one by one: they are usually typos of a real field. */
+function objectError(issue: { code?: string; input?: unknown; keys?: string[] }) {
+  if (issue.code === 'unrecognized_keys') return `未知字段：${(issue.keys ?? []).join('、')}`;
+  return typeError('键值对')(issue);
+}
+
+const text = () => z.string({ error: typeError('文本') });
+
+/** Why a datetime text is wrong, or undefined when it is right. */
+export function dateTimeProblem(value: string): string | undefined {
+  if (parseDateTime(value)) return undefined;
+  if (lacksOffset(value))
+    return `“${value}” 缺少时区，应写成 ${value.replace(' ', 'T')}+08:00 这样带时区的时间`;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return `“${value}” 不是存在的时间`;
+  return `“${value}” 格式不对，应为 2026-10-12T09:30:00+08:00 这样带时区的时间`;
+}
+
+export function dateProblem(value: string): string | undefined {
+  if (parseDate(value)) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `“${value}” 不是存在的日期`;
+  return `“${value}” 格式不对，应为 2026-10-12 这样的日期`;
+}
+
+function periodProblem(field: PeriodField, by: unknown, value: string): string | undefined {
+  const format = typeof by === 'string' ? field.formats[by] : undefined;
+  if (!format) return undefined; // The select field reports its own error.
+  if (periodSpan(format, value)) return undefined;
+  const { label, example } = PERIOD_FORMATS[format];
+  const looksRight =
+    periodSpan(format, example) && new RegExp(`^${example.replace(/\d/g, '\\d')}$`).test(value);
+  return looksRight ? `${label} “${value}” 不存在` : `“${value}” 应为${label}，如 ${example}`;
+}
+
+function fieldSchema(field: Field): z.ZodType {
+  switch (field.type) {
+    case 'text': {
+      let s = text();
+      if (field.min !== undefined) s = s.min(field.min, `至少 ${field.min} 个字`);
+      if (field.max !== undefined) s = s.max(field.max, `不能超过 ${field.max} 个字`);
+      if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), field.pattern.message);
+      return s;
+    }
+    case 'id':
+      return text().regex(new RegExp(ID_PATTERN.regex), ID_PATTERN.message);
+    case 'ref':
+      return text().min(1, '不能为空');
+    case 'select': {
+      const values = field.options.map((o) => o.value);
+      const choices = field.options.map((o) => `${o.value}（${o.label}）`).join('、');
+      return z.enum(values as [string, ...string[]], {
+        error: (i) =>
+          i.input === undefined ? '缺少必填字段' : `“${String(i.input)}” 不是可选值，应为 ${choices} 之一`,
+      });
+    }
+    case 'datetime':
+      return text().check((ctx) => {
+        const problem = dateTimeProblem(ctx.value);
+        if (problem)
+          ctx.issues.push({
+            code: 'custom',
+            message: problem,
+            input: ctx.value,
+          });
+      });
+    case 'date':
+      return text().check((ctx) => {
+        const problem = dateProblem(ctx.value);
+        if (problem)
+          ctx.issues.push({
+            code: 'custom',
+            message: problem,
+            input: ctx.value,
+          });
+      });
+    case 'period':
+      // Checked against its select field by the record schema below.
+      return text();
+    case 'integer':
+      return z
+        .number({ error: typeError('整数') })
+        .int('应为整数')
+        .min(field.min, `不能小于 ${field.min}`)
+        .max(field.max, `不能大于 ${field.max}`);
+    case 'list': {
+      let s = z.array(text().min(1, '不能为空').max(field.itemMax, `每项不能超过 ${field.itemMax} 个字`), {
+        error: typeError('列表'),
+      });
+      if (field.min !== undefined) s = s.min(field.min, `至少 ${field.min} 项`);
+      if (field.max !== undefined) s = s.max(field.max, `最多 ${field.max} 项`);
+      return s;
+    }
+    case 'figures': {
+      const figure = z.strictObject(
+        {
+          target: z.number({ error: typeError('数字') }).min(0, '不能为负数'),
+          actual: z.number({ error: typeError('数字') }).min(0, '不能为负数'),
+        },
+        { error: objectError },
+      );
+      const shape = Object.fromEntries(field.keys.map((k) => [k.value, figure.optional()]));
+      return z.strictObject(shape, { error: objectError });
+    }
+    case 'objects':
+      return z.array(recordSchema(field.fields), { error: typeError('列表') });
+  }
+}
+
+/** A strict object for a list of fields, with the rules that span several fields. */
+function recordSchema(fields: readonly Field[]): z.ZodType {
+  const shape = Object.fromEntries(
+    fields.map((f) => [f.name, f.optional ? fieldSchema(f).optional() : fieldSchema(f)]),
+  );
+  const object = z.strictObject(shape, { error: objectError });
+  // Runs even when single fields failed, so that one pass reports every problem of a record.
+  return object.superRefine(
+    (value, ctx) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      const record = value as Record<string, unknown>;
+      /** "汇报类型为季度销售达成表" for the select field a rule depends on. */
+      const because = (name: string) => {
+        const select = fields.find((f) => f.name === name);
+        const raw = String(record[name]);
+        const label =
+          select?.type === 'select' ? (select.options.find((o) => o.value === raw)?.label ?? raw) : raw;
+        return `${select?.label ?? name}为${label}`;
+      };
+      const issue = (path: string[], message: string) =>
+        ctx.addIssue({
+          code: 'custom',
+          message,
+          path,
+          input: record[path[0]!],
+        });
+      for (const f of fields) {
+        const value = record[f.name];
+        if (
+          f.requiredWhen &&
+          value === undefined &&
+          f.requiredWhen.values.includes(String(record[f.requiredWhen.field]))
+        ) {
+          issue([f.name], `${because(f.requiredWhen.field)}时必填`);
+        }
+        if (f.type === 'period' && typeof value === 'string') {
+          const problem = periodProblem(f, record[f.by], value);
+          if (problem) issue([f.name], problem);
+        }
+        if (f.type === 'date' && f.notBefore && typeof value === 'string') {
+          const other = record[f.notBefore];
+          const a = parseDate(value);
+          const b = typeof other === 'string' ? parseDate(other) : undefined;
+          if (a && b && a.until(b).days > 0) issue([f.name], `不能早于 ${f.notBefore}（${other as string}）`);
+        }
+        if (f.type === 'figures' && f.requiredWhen.values.includes(String(record[f.requiredWhen.field]))) {
+          const figures = (value ?? {}) as Record<string, unknown>;
+          // A missing map is one problem, reported above; a partial one names each missing key.
+          if (value !== undefined)
+            for (const key of f.requiredWhen.keys) {
+              if (figures[key] === undefined) issue([f.name, key], `${because(f.requiredWhen.field)}时必填`);
+            }
+        }
+      }
+    },
+    { when: () => true },
+  );
+}
+
+/** The zod schema of one record (one list item or one entry's front matter) of a collection. */
+export function collectionSchema<C extends Collection>(collection: C): z.ZodType<RecordOf<C['fields']>> {
+  return recordSchema(collection.fields) as z.ZodType<RecordOf<C['fields']>>;
+}
