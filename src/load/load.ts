@@ -209,6 +209,7 @@ function loadOrgFile(
       problems.push({
         file,
         key: `${index}.id`,
+        label: labelForPath(collection, [index, 'id']),
         line: yaml.lineOf([index, 'id']),
         message: `编号 “${record.id}” 与第 ${first + 1} 项重复`,
       });

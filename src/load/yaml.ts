@@ -77,5 +77,5 @@ export function splitFrontMatter(text: string): FrontMatter | undefined {
   if (end < 0) return undefined;
   const after = normal.slice(end + 4);
   if (after !== '' && !after.startsWith('\n')) return undefined;
-  return { yaml: normal.slice(4, end + 1), firstLine: 2, body: after.replace(/^\n/, '') };
+  return { yaml: normal.slice(4, end + 1), firstLine: 2, body: after.replace(/^\n+/, '') };
 }

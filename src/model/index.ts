@@ -5,7 +5,7 @@ import type { RecordOf } from './types.ts';
 export * from './collections/index.ts';
 export type { Collection, Field } from './field.ts';
 export type { Figure } from './types.ts';
-export { collectionSchema } from './schema.ts';
+export { calendarOverrideSchema, collectionSchema } from './schema.ts';
 
 export type Region = RecordOf<(typeof regions)['fields']>;
 export type Person = RecordOf<(typeof people)['fields']>;
@@ -13,3 +13,4 @@ export type Calendar = RecordOf<(typeof calendar)['fields']>;
 export type Article = RecordOf<(typeof articles)['fields']>;
 export type Meeting = RecordOf<(typeof meetings)['fields']>;
 export type Report = RecordOf<(typeof reports)['fields']>;
+export type CalendarOverride = Calendar['meetings'][number];

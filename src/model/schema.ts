@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Collection, Field, PeriodField } from './field.ts';
 import type { RecordOf } from './types.ts';
+import { calendar } from './collections/org.ts';
 import { ID_PATTERN } from './options.ts';
 import { PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
 
@@ -195,4 +196,11 @@ function recordSchema(fields: readonly Field[]): z.ZodType {
 /** The zod schema of one record (one list item or one entry's front matter) of a collection. */
 export function collectionSchema<C extends Collection>(collection: C): z.ZodType<RecordOf<C['fields']>> {
   return recordSchema(collection.fields) as z.ZodType<RecordOf<C['fields']>>;
+}
+
+/** The zod schema of one calendar override: the nested record of `calendar.meetings`. */
+export function calendarOverrideSchema(): z.ZodType<RecordOf<(typeof calendar)['fields'][0]['fields']>> {
+  return recordSchema(calendar.fields[0].fields) as z.ZodType<
+    RecordOf<(typeof calendar)['fields'][0]['fields']>
+  >;
 }

@@ -1,0 +1,26 @@
+// @ts-check
+import './scripts/require-node.mjs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  // The intranet address, used for absolute links in the RSS feed.
+  site: process.env.PORTAL_SITE ?? 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

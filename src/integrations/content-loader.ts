@@ -1,0 +1,67 @@
+/**
+ * The Astro side of src/load: one content loader per collection, all fed by a single validated read of
+ * content/. When anything is wrong the build stops with the same report as `npm run check:content`.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { loadContent, type Content, type LoadResult } from '../load/load.ts';
+import { formatProblems } from '../load/problems.ts';
+import { renderSubmission } from '../markdown/render.ts';
+
+let cache: { root: string; result: LoadResult } | undefined;
+
+/** One read per build, shared by every collection; dropped when a content file changes in dev. */
+function load(context: LoaderContext): Content {
+  const root = fileURLToPath(new URL('content/', context.config.root));
+  if (cache?.root !== root) cache = { root, result: loadContent(root) };
+  context.watcher?.once('all', () => (cache = undefined));
+  const { content, problems } = cache.result;
+  if (problems.length > 0) {
+    const error = new Error(formatProblems(problems));
+    error.name = 'ContentValidationError';
+    throw error;
+  }
+  return content;
+}
+
+type Name = keyof Content;
+
+function records(content: Content, name: Name): { id: string; data: object; body?: string; file: string }[] {
+  switch (name) {
+    case 'regions':
+      return content.regions.map((r) => ({ id: r.id, data: r, file: 'content/org/regions.yaml' }));
+    case 'people':
+      return content.people.map((p) => ({ id: p.id, data: p, file: 'content/org/people.yaml' }));
+    case 'calendar':
+      return content.calendar.meetings.map((m) => ({
+        id: `${m.kind}-${m.period}`,
+        data: m,
+        file: 'content/org/calendar.yaml',
+      }));
+    default:
+      return content[name];
+  }
+}
+
+export function portalLoader(name: Name): Loader {
+  return {
+    name: `portal-${name}`,
+    async load(context) {
+      const content = load(context);
+      context.store.clear();
+      for (const record of records(content, name)) {
+        const data = await context.parseData({ id: record.id, data: { ...record.data } });
+        const digest = context.generateDigest({ data: record.data, body: record.body ?? '' });
+        context.store.set({
+          id: record.id,
+          data,
+          digest,
+          filePath: record.file,
+          ...(record.body === undefined
+            ? {}
+            : { body: record.body, rendered: { html: renderSubmission(record.body) } }),
+        });
+      }
+    },
+  };
+}

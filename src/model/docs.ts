@@ -1,0 +1,137 @@
+/** The content model as a Markdown page (docs/content-model.md), generated so it never drifts from the code. */
+import { COLLECTIONS } from './collections/index.ts';
+import type { Collection, Field } from './field.ts';
+import { ID_PATTERN, SLUG_PATTERN } from './options.ts';
+import { PERIOD_FORMATS } from './time.ts';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function typeOf(field: Field): string {
+  switch (field.type) {
+    case 'text':
+      return field.multiline ? '多行文本' : '文本';
+    case 'id':
+      return '编号';
+    case 'select':
+      return '单选';
+    case 'ref':
+      return field.collection === 'regions' ? '区域编号' : '人员编号';
+    case 'datetime':
+      return '带时区的时间';
+    case 'date':
+      return '日期';
+    case 'period':
+      return '周期';
+    case 'integer':
+      return '整数';
+    case 'list':
+      return '文本列表';
+    case 'figures':
+      return '销售数据';
+    case 'objects':
+      return '列表';
+  }
+}
+
+function constraints(field: Field): string {
+  const parts: string[] = [];
+  switch (field.type) {
+    case 'text':
+      if (field.min !== undefined) parts.push(`至少 ${field.min} 字`);
+      if (field.max !== undefined) parts.push(`至多 ${field.max} 字`);
+      if (field.pattern) parts.push(`\`${field.pattern.regex}\`：${field.pattern.message}`);
+      break;
+    case 'id':
+      parts.push(`\`${ID_PATTERN.regex}\``);
+      break;
+    case 'select':
+      parts.push(field.options.map((o) => `\`${o.value}\` ${o.label}`).join(' · '));
+      break;
+    case 'ref':
+      parts.push(`content/org/${field.collection}.yaml 中的 id`);
+      break;
+    case 'datetime':
+      parts.push('如 `2026-10-12T09:30:00+08:00`，必须带时区');
+      break;
+    case 'date':
+      parts.push('如 `2026-10-12`（北京时间）');
+      if (field.notBefore) parts.push(`不早于 \`${field.notBefore}\``);
+      break;
+    case 'period':
+      parts.push(
+        Object.entries(field.formats)
+          .map(([k, f]) => `${k}：${PERIOD_FORMATS[f].label} \`${PERIOD_FORMATS[f].example}\``)
+          .join(' · '),
+      );
+      break;
+    case 'integer':
+      parts.push(`${field.min}–${field.max}`);
+      break;
+    case 'list':
+      if (field.min !== undefined) parts.push(`至少 ${field.min} 项`);
+      if (field.max !== undefined) parts.push(`至多 ${field.max} 项`);
+      parts.push(`每项至多 ${field.itemMax} 字`);
+      break;
+    case 'figures':
+      parts.push(
+        `键：${field.keys.map((k) => `\`${k.value}\` ${k.label}`).join(' · ')}；每项 \`{ target, actual }\`，不小于 0`,
+      );
+      parts.push(
+        `${field.requiredWhen.field} 为 ${field.requiredWhen.values.join('/')} 时必须有 ${field.requiredWhen.keys.join('、')}`,
+      );
+      break;
+    case 'objects':
+      parts.push('每项的字段见下表');
+      break;
+  }
+  return parts.join('；');
+}
+
+function required(field: Field): string {
+  if (!field.optional) return '必填';
+  if (field.requiredWhen)
+    return `${field.requiredWhen.field} 为 ${field.requiredWhen.values.join('/')} 时必填`;
+  return '可选';
+}
+
+function table(fields: readonly Field[]): string[] {
+  const rows = fields.map(
+    (f) =>
+      `| \`${f.name}\` | ${f.label} | ${typeOf(f)} | ${required(f)} | ${cell(constraints(f))} | ${cell(f.hint ?? '')} |`,
+  );
+  const nested = fields.flatMap((f) =>
+    f.type === 'objects' ? ['', `\`${f.name}\` 每项：`, '', ...table(f.fields)] : [],
+  );
+  return [
+    '| 字段 | 名称 | 类型 | 必填 | 取值 | 说明 |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...nested,
+  ];
+}
+
+function where(c: Collection): string {
+  switch (c.storage.kind) {
+    case 'yaml-list':
+      return `\`content/${c.storage.file}\`：YAML 列表，每项一条记录。`;
+    case 'yaml-object':
+      return `\`content/${c.storage.file}\`：YAML 对象${c.storage.optional ? '（文件可以没有）' : ''}。`;
+    case 'markdown':
+      return `\`content/${c.storage.folder}/**/*.md\`：每个文件一条，YAML front matter 写字段，正文（${c.storage.body.label}）为 Markdown。文件名即编号，须匹配 \`${SLUG_PATTERN.source}\`。`;
+  }
+}
+
+export function contentModelMarkdown(): string {
+  const lines = [
+    '# 内容格式（content model）',
+    '',
+    '<!-- 由 src/model/docs.ts 生成：npm run docs。请勿手工修改。 -->',
+    '',
+    '所有时间均为北京时间（Asia/Shanghai）。带时区的时间必须写出时区（`+08:00`）；不存在的日期、周（如 `2024-02-30`、`2026-W54`）均为错误。',
+    '提交的 Markdown 只作为数据展示：原始 HTML 会被清洗，脚本、事件属性、内嵌网页等一律去除。',
+  ];
+  for (const c of COLLECTIONS) {
+    lines.push('', `## ${c.label}（${c.name}）`, '', c.description, '', where(c), '', ...table(c.fields));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatChineseDateTime,
+  formatDateTime,
+  isoWeeksInYear,
+  lacksOffset,
+  monthOf,
+  parseDate,
+  parseDateTime,
+  parseWeek,
+  periodSpan,
+} from './time.ts';
+
+describe('the machine time zone does not matter', () => {
+  it('runs under the zone the suite was started with', () => {
+    // The suite runs three times (Asia/Shanghai, UTC, America/Los_Angeles); this proves the zone took effect.
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(process.env.TZ ?? 'Asia/Shanghai');
+  });
+
+  it('puts 23:59:59 and 00:00:00 Beijing time in their Beijing months', () => {
+    expect(monthOf(parseDateTime('2026-10-31T23:59:59+08:00')!)).toBe('2026-10');
+    expect(monthOf(parseDateTime('2026-11-01T00:00:00+08:00')!)).toBe('2026-11');
+    // 16:00 UTC on 31 October is already November in Beijing.
+    expect(monthOf(parseDateTime('2026-10-31T16:00:00Z')!)).toBe('2026-11');
+  });
+
+  it('formats instants in Beijing time', () => {
+    const instant = parseDateTime('2026-10-12T01:30:00Z')!;
+    expect(formatDateTime(instant)).toBe('2026-10-12T09:30:00+08:00');
+    expect(formatChineseDateTime(instant)).toBe('2026年10月12日 09:30');
+  });
+});
+
+describe('strict parsing', () => {
+  it.each([
+    ['2026-10-12T09:30:00+08:00', true],
+    ['2026-10-12T09:30+08:00', true],
+    ['2026-10-12T01:30:00Z', true],
+    ['2026-10-12T09:30:00', false],
+    ['2026-10-12 09:30:00+08:00', false],
+    ['2024-02-30T09:30:00+08:00', false],
+    ['2024-13-45T09:30:00+08:00', false],
+    ['2026-10-12T25:00:00+08:00', false],
+  ])('datetime %s valid: %s', (text, valid) => {
+    expect(parseDateTime(text) !== undefined).toBe(valid);
+  });
+
+  it('recognises a datetime without offset', () => {
+    expect(lacksOffset('2026-10-12T09:30:00')).toBe(true);
+    expect(lacksOffset('2026-10-12T09:30:00+08:00')).toBe(false);
+  });
+
+  it.each(['2024-02-30', '2024-13-45', '2023-02-29', '2026-1-5', '20261012'])(
+    'rejects the date %s',
+    (text) => {
+      expect(parseDate(text)).toBeUndefined();
+    },
+  );
+
+  it('accepts leap days', () => {
+    expect(parseDate('2024-02-29')?.toString()).toBe('2024-02-29');
+  });
+
+  it('knows which years have an ISO week 53', () => {
+    expect(isoWeeksInYear(2026)).toBe(53);
+    expect(isoWeeksInYear(2027)).toBe(52);
+    expect(parseWeek('2026-W53')?.toString()).toBe('2026-12-28');
+    expect(parseWeek('2027-W53')).toBeUndefined();
+    expect(parseWeek('2026-W54')).toBeUndefined();
+    expect(parseWeek('2026-W00')).toBeUndefined();
+    // ISO week 1 of 2027 starts in 2027; week 1 of 2026 started on 29 December 2025.
+    expect(parseWeek('2026-W01')?.toString()).toBe('2025-12-29');
+  });
+
+  it('gives the Beijing span of each period format', () => {
+    const span = (f: Parameters<typeof periodSpan>[0], t: string) => {
+      const s = periodSpan(f, t);
+      return s && [formatDateTime(s.start.toInstant()), formatDateTime(s.end.toInstant())];
+    };
+    expect(span('date', '2026-10-12')).toEqual(['2026-10-12T00:00:00+08:00', '2026-10-13T00:00:00+08:00']);
+    expect(span('week', '2026-W42')).toEqual(['2026-10-12T00:00:00+08:00', '2026-10-19T00:00:00+08:00']);
+    expect(span('month', '2026-12')).toEqual(['2026-12-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00']);
+    expect(span('quarter', '2026-Q4')).toEqual(['2026-10-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00']);
+    expect(span('quarter', '2026-Q5')).toBeUndefined();
+    expect(span('month', '2026-13')).toBeUndefined();
+  });
+});
