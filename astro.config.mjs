@@ -8,6 +8,8 @@ export default defineConfig({
   site: process.env.PORTAL_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   integrations: [mdx()],
+  // Submissions are rendered by src/markdown (sanitised); Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   security: {

@@ -2,23 +2,32 @@
  * The Astro side of src/load: one content loader per collection, all fed by a single validated read of
  * content/. When anything is wrong the build stops with the same report as `npm run check:content`.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadContent, type Content, type LoadResult } from '../load/load.ts';
 import { formatProblems } from '../load/problems.ts';
 import { renderSubmission } from '../markdown/render.ts';
 
+/** content/ of the project, or the folder named by PORTAL_CONTENT_DIR (tests and benchmarks build other trees). */
+export function contentRoot(projectRoot: URL): string {
+  const override = process.env.PORTAL_CONTENT_DIR;
+  return override ? resolve(override) : fileURLToPath(new URL('content/', projectRoot));
+}
+
 let cache: { root: string; result: LoadResult } | undefined;
 
 /** One read per build, shared by every collection; dropped when a content file changes in dev. */
 function load(context: LoaderContext): Content {
-  const root = fileURLToPath(new URL('content/', context.config.root));
+  const root = contentRoot(context.config.root);
   if (cache?.root !== root) cache = { root, result: loadContent(root) };
   context.watcher?.once('all', () => (cache = undefined));
   const { content, problems } = cache.result;
   if (problems.length > 0) {
     const error = new Error(formatProblems(problems));
     error.name = 'ContentValidationError';
+    // The report says everything; a stack trace into the loader would only bury it.
+    error.stack = error.message;
     throw error;
   }
   return content;

@@ -152,14 +152,14 @@ describe('loadContent on broken content', () => {
   const report = formatProblems(problems);
 
   it.each(Object.entries(broken).filter(([, b]) => b.expect !== ''))('reports %s', (path, b) => {
-    const mine = problems.filter((p) => p.file === `content/${path}`);
+    const mine = problems.filter((p) => p.file.endsWith(`/${path}`));
     expect(mine.length, report).toBeGreaterThan(0);
     expect(mine.map((p) => p.message).join('\n')).toContain(b.expect);
     if (b.key) expect(mine.map((p) => p.key)).toContain(b.key);
   });
 
   it('reports roster problems with their record, key and line, and checks references of invalid records too', () => {
-    const roster = problems.filter((p) => p.file === 'content/org/people.yaml');
+    const roster = problems.filter((p) => p.file.endsWith('/org/people.yaml'));
     expect(roster).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: '4.left', message: expect.stringContaining('不能早于 joined') }),
@@ -178,7 +178,7 @@ describe('loadContent on broken content', () => {
     // Every entry of the table but one of the two duplicates, plus the roster.
     expect(files.size).toBe(Object.keys(broken).length - 1 + 1);
     expect(report).toMatch(/^内容校验未通过：\d+ 个文件，共 \d+ 个问题。/);
-    expect(report).toContain('content/articles/no-offset.md');
+    expect(report).toContain('/articles/no-offset.md');
     expect(report).toMatch(/第 \d+ 行 submitted（投稿时间）：/);
     // Records that fail their schema stay out; the first of two duplicates stays in.
     const loaded = content.articles.map((a) => a.id);
@@ -188,9 +188,9 @@ describe('loadContent on broken content', () => {
   });
 
   it('reports a missing roster and a missing folder instead of failing', () => {
-    expect(loadContent(writeTree({ 'articles/a.md': ARTICLE })).problems.map((p) => p.file)).toEqual(
-      expect.arrayContaining(['content/org/regions.yaml', 'content/org/people.yaml']),
-    );
+    const files = loadContent(writeTree({ 'articles/a.md': ARTICLE })).problems.map((p) => p.file);
+    expect(files.some((f) => f.endsWith('/org/regions.yaml'))).toBe(true);
+    expect(files.some((f) => f.endsWith('/org/people.yaml'))).toBe(true);
     expect(loadContent('/nonexistent/content').problems[0]!.message).toContain('找不到内容目录');
   });
 });

@@ -3,7 +3,7 @@
  * reports every problem of every file: nothing is dropped silently.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../model/collections/index.ts';
 import type { Collection } from '../model/field.ts';
@@ -78,8 +78,7 @@ function issuesToProblems(
   });
 }
 
-function readText(root: string, path: string): string | Problem {
-  const file = `content/${path}`;
+function readText(root: string, path: string, file: string): string | Problem {
   const bytes = readFileSync(join(root, path));
   if (bytes.length === 0) return { file, message: '文件是空的' };
   try {
@@ -89,8 +88,12 @@ function readText(root: string, path: string): string | Problem {
   }
 }
 
-/** Loads content/ at `root`. Records with problems are left out of `content` and listed in `problems`. */
+/**
+ * Loads the content folder at `root`. Records with problems are left out of `content` and listed in
+ * `problems`, whose paths start with the folder as seen from the working directory (`content/…`).
+ */
 export function loadContent(root: string): LoadResult {
+  const shown = relative(process.cwd(), root).split('\\').join('/') || '.';
   const problems: Problem[] = [];
   const content: Content = {
     regions: [],
@@ -106,13 +109,13 @@ export function loadContent(root: string): LoadResult {
   if (!existsSync(root)) return { content, problems: [{ file: root, message: '找不到内容目录' }] };
 
   for (const path of listFiles(root)) {
-    const file = `content/${path}`;
+    const file = `${shown}/${path}`;
     const role = classify(path);
     if (role.kind === 'stray') {
       problems.push({ file, message: role.reason });
       continue;
     }
-    const text = readText(root, path);
+    const text = readText(root, path, file);
     if (typeof text !== 'string') {
       problems.push(text);
       continue;
@@ -164,7 +167,7 @@ export function loadContent(root: string): LoadResult {
 
   for (const c of [regions, people]) {
     if (!orgSeen.has(c.name))
-      problems.push({ file: `content/${c.storage.file}`, message: `缺少${c.label}文件` });
+      problems.push({ file: `${shown}/${c.storage.file}`, message: `缺少${c.label}文件` });
   }
   problems.push(...checkReferences(raw));
   return { content, problems };
