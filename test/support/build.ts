@@ -1,0 +1,42 @@
+/** Runs the real `astro build` on a content folder, as `npm run build` does, into a throwaway output folder. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+
+export interface Build {
+  status: number | null;
+  /** stdout and stderr together. */
+  output: string;
+  outDir: string;
+}
+
+/** A fixed "now" so that builds are reproducible. */
+export const BUILD_NOW = '2026-11-25T18:00:00+08:00';
+
+export function build(contentDir: string, env: Record<string, string> = {}): Build {
+  const outDir = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PORTAL_CONTENT_DIR: contentDir,
+      PORTAL_NOW: BUILD_NOW,
+      ...env,
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** Every file below `dir`, as POSIX paths relative to it. */
+export function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+export function read(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8');
+}
