@@ -650,3 +650,15 @@ describe('submissionText', () => {
     expect(() => submissionText('x', 2.5)).toThrow(RangeError);
   });
 });
+
+describe('Chinese line breaks', () => {
+  it('joins hand-wrapped Chinese lines without a stray space', () => {
+    expect(renderSubmission('本月回款\n进度良好，\n继续努力。')).toBe(
+      '<p>本月回款进度良好，继续努力。</p>\n',
+    );
+  });
+
+  it('keeps the break between Latin words', () => {
+    expect(renderSubmission('KPI\nreview')).toBe('<p>KPI\nreview</p>\n');
+  });
+});

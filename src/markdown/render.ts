@@ -22,12 +22,22 @@ const markdown = new Marked({
   silent: false,
 });
 
+/** A newline between two CJK characters or punctuation marks. */
+const CJK_SOFT_BREAK =
+  /([\p{Script=Han}\u3000-\u303f\uff00-\uffef])\n([\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+
 markdown.use({
   walkTokens(token: Token) {
     // The page's <h1> is the post title, so the submission's `#` must be an h2.
     if (token.type === 'heading') {
       const heading = token as { depth: number };
       heading.depth = Math.min(heading.depth + 1, 6);
+    }
+    // A line break inside a paragraph becomes a space, which reads as a stray gap between two Chinese
+    // characters; hand-wrapped Chinese text is joined without one.
+    if (token.type === 'text' && !('tokens' in token && token.tokens)) {
+      const text = token as { text: string };
+      text.text = text.text.replace(CJK_SOFT_BREAK, '$1$2');
     }
   },
   renderer: {
