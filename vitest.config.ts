@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -1,4 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
+import render from 'dom-serializer';
 import { Marked, marked as globalMarked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
@@ -527,7 +528,7 @@ describe('renderSubmission: content that must survive', () => {
     expect(
       textOf(
         elements(html, 'blockquote')
-          .map((el) => DomUtils.getOuterHTML(el))
+          .map((el) => render(el))
           .join(''),
       ),
     ).toContain('客户反馈：很好');

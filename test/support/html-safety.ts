@@ -31,7 +31,7 @@ const OWN_SCRIPT = /^\/(_astro|pagefind)\//;
 /** Decodes what a browser would decode before looking at a URL's scheme. */
 function scheme(url: string): string {
   return url
-    .replace(/[\u0000-\u0020\u007f]/g, '')
+    .replace(/[\s\p{Cc}]/gu, '')
     .toLowerCase()
     .split(':')[0]!;
 }

@@ -1,0 +1,128 @@
+/** The newsletter: articles in submitted order, monthly issues, neighbours and related articles. */
+import type { Temporal } from 'temporal-polyfill';
+import type { Article } from '../model/index.ts';
+import { ARTICLE_CATEGORIES, labelOf } from '../model/options.ts';
+import { beijingMonth, groupByKey, groupByMonth, sortByTime, type Group } from './collate.ts';
+import { currentMonth } from './now.ts';
+
+/** What the helpers need of an article entry; `CollectionEntry<'articles'>` is one. */
+export interface ArticleLike {
+  id: string;
+  data: Pick<Article, 'submitted' | 'region'>;
+}
+
+const submitted = (a: ArticleLike) => a.data.submitted;
+
+/** `临床推广` for `clinical`. */
+export function categoryLabel(category: string): string {
+  return labelOf(ARTICLE_CATEGORIES, category);
+}
+
+/** Oldest first: the order an issue reads in and the order of previous/next. */
+export function sortArticles<T extends ArticleLike>(articles: readonly T[]): T[] {
+  return sortByTime(articles, submitted, 'asc');
+}
+
+/** Newest first: the order of feeds and "latest" lists. */
+export function newestArticles<T extends ArticleLike>(articles: readonly T[]): T[] {
+  return sortByTime(articles, submitted, 'desc');
+}
+
+/** One month's issue: its `2026-10` key and how many articles it has. */
+export interface IssueSummary {
+  month: string;
+  count: number;
+}
+
+/** Every month that has articles, newest first: the archive. */
+export function issueMonths(articles: readonly ArticleLike[]): IssueSummary[] {
+  return groupByMonth(articles, submitted, 'desc').map((g) => ({ month: g.key, count: g.items.length }));
+}
+
+/** The articles submitted in a Beijing month, oldest first. */
+export function articlesOfMonth<T extends ArticleLike>(articles: readonly T[], month: string): T[] {
+  return sortArticles(articles.filter((a) => beijingMonth(a.data.submitted) === month));
+}
+
+/** A month's articles grouped by region in the order of `regionIds` (regions.yaml), each oldest first. */
+export function issueByRegion<T extends ArticleLike>(
+  articles: readonly T[],
+  month: string,
+  regionIds: readonly string[],
+): Group<T>[] {
+  return groupByKey(articlesOfMonth(articles, month), (a) => a.data.region, regionIds);
+}
+
+/** A region's articles by Beijing month, newest month and newest article first. */
+export function regionArticlesByMonth<T extends ArticleLike>(
+  articles: readonly T[],
+  regionId: string,
+): Group<T>[] {
+  return groupByMonth(
+    articles.filter((a) => a.data.region === regionId),
+    submitted,
+    'desc',
+  );
+}
+
+/** Which issue the home page shows. */
+export interface IssueChoice {
+  month: string;
+  /** True when it is the month of "now"; false when that month has no articles yet and an older one stands in. */
+  current: boolean;
+}
+
+/**
+ * This month's issue if it has articles, else the latest month before it that has some. Articles dated after
+ * "now" (a build pinned to the past) are only used when nothing earlier exists. Undefined when there are none.
+ */
+export function chooseIssue(
+  articles: readonly ArticleLike[],
+  now: Temporal.Instant,
+): IssueChoice | undefined {
+  const month = currentMonth(now);
+  const months = issueMonths(articles).map((i) => i.month);
+  if (months.includes(month)) return { month, current: true };
+  const fallback = months.find((m) => m < month) ?? months[0];
+  return fallback === undefined ? undefined : { month: fallback, current: false };
+}
+
+/** The articles just before (older) and after (newer) one, in submitted order. */
+export function neighbours<T extends ArticleLike>(
+  articles: readonly T[],
+  id: string,
+): { previous: T | undefined; next: T | undefined } {
+  const sorted = sortArticles(articles);
+  const index = sorted.findIndex((a) => a.id === id);
+  if (index < 0) return { previous: undefined, next: undefined };
+  return { previous: sorted[index - 1], next: sorted[index + 1] };
+}
+
+/** Up to `count` other articles of the same region, newest first. */
+export function moreFromRegion<T extends ArticleLike>(
+  articles: readonly T[],
+  current: T,
+  count: number,
+): T[] {
+  return newestArticles(articles)
+    .filter((a) => a.data.region === current.data.region && a.id !== current.id)
+    .slice(0, count);
+}
+
+/** The archive by year, newest year first: `{ year: '2026', issues: [...] }`. */
+export function issuesByYear(issues: readonly IssueSummary[]): { year: string; issues: IssueSummary[] }[] {
+  return groupByKey(issues, (i) => i.month.slice(0, 4))
+    .map((g) => ({ year: g.key, issues: g.items }))
+    .sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
+}
+
+/** The issues just before (older) and after (newer) a month, among the months that have articles. */
+export function adjacentIssues(
+  issues: readonly IssueSummary[],
+  month: string,
+): { older: IssueSummary | undefined; newer: IssueSummary | undefined } {
+  const sorted = [...issues].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const index = sorted.findIndex((i) => i.month === month);
+  if (index < 0) return { older: undefined, newer: undefined };
+  return { older: sorted[index - 1], newer: sorted[index + 1] };
+}

@@ -1,0 +1,34 @@
+/** The RSS feed of the newsletter: the newest articles as feed items. */
+import type { Article } from '../model/index.ts';
+import type { Directory } from './directory.ts';
+import { articleExcerpt } from './excerpt.ts';
+import { instantOf } from './format.ts';
+import { categoryLabel, newestArticles } from './articles.ts';
+import { urls } from './urls.ts';
+
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+  categories: string[];
+}
+
+/** The newest `count` articles as RSS items; the description is a plain-text excerpt (the feed escapes it). */
+export function feedItems(
+  articles: readonly { id: string; body?: string | undefined; data: Article }[],
+  directory: Directory,
+  count: number,
+  excerptChars: number,
+): FeedItem[] {
+  return newestArticles(articles)
+    .slice(0, count)
+    .map((a) => ({
+      title: a.data.title,
+      link: urls.article(a.id),
+      // The feed library wants a Date; it only formats it (RFC 822, UTC), no calendar arithmetic happens here.
+      pubDate: new Date(instantOf(a.data.submitted).epochMilliseconds),
+      description: articleExcerpt(a.data.summary, a.body, excerptChars),
+      categories: [directory.regionName(a.data.region), categoryLabel(a.data.category)],
+    }));
+}

@@ -1,0 +1,117 @@
+/** How times and periods read on the portal: always Beijing time, always in Chinese. */
+import type { Temporal } from 'temporal-polyfill';
+import { reports } from '../model/collections/index.ts';
+import type { ReportKind } from '../model/options.ts';
+import {
+  formatChineseDate,
+  formatChineseDateTime,
+  formatDateTime,
+  inShanghai,
+  parseDate,
+  parseDateTime,
+  parseMonth,
+  parseQuarter,
+  parseWeek,
+  type PeriodFormat,
+} from '../model/time.ts';
+
+/** The instant of a datetime field. Content is validated by the loader, so a bad value here is a bug. */
+export function instantOf(iso: string): Temporal.Instant {
+  const instant = parseDateTime(iso);
+  if (!instant) throw new Error(`不是带时区的时间：${iso}`);
+  return instant;
+}
+
+/**
+ * `2026年10月12日 09:30（北京时间）`: what readers see for a datetime field. Lists may leave the zone off
+ * (`zone: false`) where the page already says that all times are Beijing time.
+ */
+export function beijingDateTime(iso: string, { zone = true }: { zone?: boolean } = {}): string {
+  const text = formatChineseDateTime(instantOf(iso));
+  return zone ? `${text}（北京时间）` : text;
+}
+
+/** `2026年10月12日`: the Beijing day of a datetime, for lists where the hour does not matter. */
+export function beijingDate(iso: string): string {
+  return formatChineseDate(inShanghai(instantOf(iso)).toPlainDate());
+}
+
+/** The same datetime as `<time datetime>` wants it, in its Beijing form: `2026-10-12T09:30:00+08:00`. */
+export function datetimeAttribute(iso: string): string {
+  return formatDateTime(instantOf(iso));
+}
+
+/** `2026年10月` for `2026-10`. */
+export function monthLabel(month: string): string {
+  const m = parseMonth(month);
+  if (!m) throw new Error(`不是月份：${month}`);
+  return `${m.year}年${m.month}月`;
+}
+
+const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
+
+/** `2026年第四季度` for `2026-Q4`. */
+export function quarterLabel(quarter: string): string {
+  const q = parseQuarter(quarter);
+  if (!q) throw new Error(`不是季度：${quarter}`);
+  return `${q.year}年第${QUARTER_NAMES[(q.month - 1) / 3]}季度`;
+}
+
+/**
+ * `2026年第42周（10月12日–18日）` for `2026-W42`. The span repeats only what changes: the month when the week
+ * straddles two months, the year when it straddles two years or starts before its ISO week-year.
+ */
+export function weekLabel(week: string): string {
+  const monday = parseWeek(week);
+  if (!monday) throw new Error(`不是 ISO 周：${week}`);
+  const [year, number] = week.split('-W').map(Number) as [number, number];
+  const sunday = monday.add({ days: 6 });
+  const start = monday.year === year ? `${monday.month}月${monday.day}日` : formatChineseDate(monday);
+  const end =
+    sunday.year !== monday.year
+      ? formatChineseDate(sunday)
+      : sunday.month !== monday.month
+        ? `${sunday.month}月${sunday.day}日`
+        : `${sunday.day}日`;
+  return `${year}年第${number}周（${start}–${end}）`;
+}
+
+/** `2026年10月12日` for `2026-10-12`. */
+export function dateLabel(date: string): string {
+  const d = parseDate(date);
+  if (!d) throw new Error(`不是日期：${date}`);
+  return formatChineseDate(d);
+}
+
+/** A period of any format in Chinese. */
+export function periodLabel(format: PeriodFormat, period: string): string {
+  switch (format) {
+    case 'date':
+      return dateLabel(period);
+    case 'week':
+      return weekLabel(period);
+    case 'month':
+      return monthLabel(period);
+    case 'quarter':
+      return quarterLabel(period);
+  }
+}
+
+const periodField = reports.fields.find((f) => f.type === 'period')!;
+
+/** The period format a report kind uses, straight from the content model. */
+export function reportPeriodFormat(kind: ReportKind): PeriodFormat {
+  return periodField.formats[kind];
+}
+
+/** A report's period in Chinese, read according to its kind. */
+export function reportPeriodLabel(kind: ReportKind, period: string): string {
+  return periodLabel(reportPeriodFormat(kind), period);
+}
+
+const integers = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** `12,345.5`: figures and counts, grouped by thousands, at most two decimals. */
+export function formatNumber(value: number): string {
+  return integers.format(value);
+}

@@ -1,0 +1,29 @@
+/** Every URL the portal links to, in one place, with the trailing slash the site is built with. */
+
+const segment = (id: string) => encodeURIComponent(id);
+
+export const urls = {
+  home: () => '/',
+  issues: () => '/issues/',
+  /** `/issues/2026-10/`. */
+  issue: (month: string) => `/issues/${segment(month)}/`,
+  article: (id: string) => `/articles/${segment(id)}/`,
+  regions: () => '/regions/',
+  region: (id: string) => `/regions/${segment(id)}/`,
+  meetings: () => '/meetings/',
+  meeting: (id: string) => `/meetings/${segment(id)}/`,
+  manage: () => '/manage/',
+  /** Reports live under /manage/ only: the web server restricts that prefix to managers. */
+  reports: () => '/manage/reports/',
+  report: (id: string) => `/manage/reports/${segment(id)}/`,
+  rss: () => '/rss.xml',
+} as const;
+
+/**
+ * Whether a navigation link is the section a page belongs to: the home link only on the home page, every
+ * other link on its own page and below it.
+ */
+export function isCurrentSection(pathname: string, href: string): boolean {
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  return href === '/' ? path === '/' : path.startsWith(href);
+}
