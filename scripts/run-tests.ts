@@ -1,28 +1,68 @@
 /**
  * npm test: lint, type check, the unit suite once per time zone (the portal must not depend on the
- * machine's zone), then the build suite against a real build. Stops at the first failing step.
+ * machine's zone), then the build suite against real builds. Stops at the first failing step and ends with
+ * one plain summary line of all test counts.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 
-const steps: { title: string; command: string[]; env?: Record<string, string> }[] = [
-  { title: 'ESLint + Prettier', command: ['npm', 'run', '--silent', 'lint'] },
-  { title: 'astro check', command: ['npx', 'astro', 'check', '--minimumSeverity', 'hint'] },
-  ...['Asia/Shanghai', 'UTC', 'America/Los_Angeles'].map((tz) => ({
-    title: `单元测试（TZ=${tz}）`,
-    command: ['npx', 'vitest', 'run', '--project', 'unit'],
-    env: { TZ: tz },
-  })),
-  { title: '构建测试', command: ['npx', 'vitest', 'run', '--project', 'build'] },
+interface Step {
+  title: string;
+  command: string[];
+  env?: Record<string, string>;
+  /** Vitest writes its counts here. */
+  report?: string;
+}
+
+const vitest = (project: string, report: string) => [
+  'npx',
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
 ];
 
+const steps: Step[] = [
+  { title: 'ESLint + Prettier', command: ['npm', 'run', '--silent', 'lint'] },
+  { title: 'astro check', command: ['npx', 'astro', 'check', '--minimumSeverity', 'hint'] },
+  ...['Asia/Shanghai', 'UTC', 'America/Los_Angeles'].map((tz) => {
+    const report = `test-results/unit-${tz.replace('/', '-')}.json`;
+    return { title: `单元测试（TZ=${tz}）`, command: vitest('unit', report), env: { TZ: tz }, report };
+  }),
+  {
+    title: '构建与浏览器测试',
+    command: vitest('build', 'test-results/build.json'),
+    report: 'test-results/build.json',
+  },
+];
+
+mkdirSync('test-results', { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedStep: string | undefined;
 for (const step of steps) {
   console.log(`\n=== ${step.title} ===`);
   const result = spawnSync(step.command[0]!, step.command.slice(1), {
     stdio: 'inherit',
-    env: { ...process.env, ...step.env },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...step.env },
   });
+  if (step.report) {
+    try {
+      const counts = JSON.parse(readFileSync(step.report, 'utf8'));
+      totals.passed += counts.numPassedTests;
+      totals.failed += counts.numFailedTests;
+      totals.skipped += counts.numPendingTests + counts.numTodoTests;
+    } catch {
+      // No report: the step failed before running tests, which its exit status says.
+    }
+  }
   if (result.status !== 0) {
-    console.error(`\n失败：${step.title}`);
-    process.exit(result.status ?? 1);
+    failedStep = step.title;
+    break;
   }
 }
+if (failedStep) console.error(`\n失败：${failedStep}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedStep ? 1 : 0);
