@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { Temporal } from 'temporal-polyfill';
 import {
+  addMonths,
   formatChineseDateTime,
   formatDateTime,
+  formatDateTimeExact,
+  formatQuarter,
+  formatWeek,
   isoWeeksInYear,
   lacksOffset,
   monthOf,
@@ -83,5 +88,38 @@ describe('strict parsing', () => {
     expect(span('quarter', '2026-Q4')).toEqual(['2026-10-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00']);
     expect(span('quarter', '2026-Q5')).toBeUndefined();
     expect(span('month', '2026-13')).toBeUndefined();
+  });
+});
+
+describe('helpers for the rules engine', () => {
+  it('names the ISO week of a day, in its ISO week-year', () => {
+    const week = (d: string) => formatWeek(Temporal.PlainDate.from(d));
+    expect(week('2026-10-12')).toBe('2026-W42');
+    expect(week('2025-12-29')).toBe('2026-W01');
+    expect(week('2027-01-01')).toBe('2026-W53');
+    expect(week('2027-01-03')).toBe('2026-W53');
+    expect(week('2027-01-04')).toBe('2027-W01');
+    expect(week('2028-01-02')).toBe('2027-W52');
+  });
+
+  it('names the quarter of a month', () => {
+    expect(
+      ['2026-01', '2026-03', '2026-04', '2026-09', '2026-10', '2026-12'].map((m) =>
+        formatQuarter(Temporal.PlainYearMonth.from(m)),
+      ),
+    ).toEqual(['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-Q4']);
+  });
+
+  it('adds and subtracts months across years', () => {
+    expect(addMonths('2026-11', 2)).toBe('2027-01');
+    expect(addMonths('2026-11', -11)).toBe('2025-12');
+    expect(addMonths('2026-13', 1)).toBeUndefined();
+  });
+
+  it('keeps a fraction of a second only when there is one', () => {
+    expect(formatDateTimeExact(parseDateTime('2026-10-19T04:00:00Z')!)).toBe('2026-10-19T12:00:00+08:00');
+    expect(formatDateTimeExact(parseDateTime('2026-10-19T12:00:00.5+08:00')!)).toBe(
+      '2026-10-19T12:00:00.5+08:00',
+    );
   });
 });

@@ -146,3 +146,26 @@ export function formatChineseMonth(month: string): string {
 export function formatChineseDate(date: Temporal.PlainDate): string {
   return `${date.year}年${date.month}月${date.day}日`;
 }
+
+/**
+ * Like `formatDateTime` but keeps a fraction of a second when there is one: a report filed at 12:00:00.5 is
+ * late for a 12:00:00 deadline, and its printed time must not make it look on time.
+ */
+export function formatDateTimeExact(instant: Temporal.Instant): string {
+  return inShanghai(instant).toString({ timeZoneName: 'never' });
+}
+
+/** `2026-W42`: the ISO week a day falls in, numbered within its ISO week-year (1 January 2027 is `2026-W53`). */
+export function formatWeek(date: Temporal.PlainDate): string {
+  return `${date.yearOfWeek}-W${String(date.weekOfYear).padStart(2, '0')}`;
+}
+
+/** `2026-Q4` for any month of that quarter. */
+export function formatQuarter(month: Temporal.PlainYearMonth): string {
+  return `${month.year}-Q${Math.ceil(month.month / 3)}`;
+}
+
+/** The month `n` months after `2026-10` (before it when `n` is negative), or undefined for a bad month. */
+export function addMonths(month: string, n: number): string | undefined {
+  return parseMonth(month)?.add({ months: n }).toString();
+}

@@ -1,0 +1,86 @@
+/**
+ * npm run compliance -- --month 2026-10 [--now <datetime>] [--format json|csv] [--dir <folder>]
+ *
+ * Prints the compliance export of one month (content contract, "Compliance export") from the content folder
+ * directly, without a build. Exit status 0 on success, 2 for a bad argument or invalid content, with the
+ * reason in Chinese on stderr and nothing on stdout.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Temporal } from 'temporal-polyfill';
+import { loadContent } from '../src/load/load.ts';
+import { formatProblems } from '../src/load/problems.ts';
+import { lacksOffset, parseDateTime, parseMonth } from '../src/model/time.ts';
+import { computeCompliance } from '../src/rules/compliance.ts';
+import { formatCsv, formatJson } from '../src/rules/export.ts';
+
+const USAGE = `用法：npm run compliance -- --month 2026-10 [--now 2026-11-05T12:00:00+08:00] [--format json|csv] [--dir content]
+
+  --month   要统计的月份（北京时间），必填，如 2026-10
+  --now     视为“现在”的时间，须带时区，精确到秒；只用来区分“未到期/进行中”和“缺交/未达标”。默认为当前时间
+  --format  json（默认）或 csv（带 BOM、CRLF，可直接用 Excel 打开）
+  --dir     内容目录，默认 content
+
+供其他程序读取时请加 -s（npm run -s compliance -- …），否则 npm 会在输出前打印两行命令回显。`;
+
+function fail(message: string): never {
+  process.stderr.write(`错误：${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values: { month?: string; now?: string; format?: string; dir?: string; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      month: { type: 'string' },
+      now: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      dir: { type: 'string', default: 'content' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+  }));
+} catch (error) {
+  // node:util names the offending argument in quotes; its English message is not shown to users.
+  const { code, message } = error as { code?: string; message: string };
+  const quoted = /'([^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`不认识的参数 ${quoted}`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    fail(`多余的参数 “${quoted}”：每个值前面都要有参数名，如 --month 2026-10`);
+  fail(`参数 ${quoted} 后面缺少值`);
+}
+
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const { month, now: nowText, format = 'json', dir = 'content' } = values;
+if (month === undefined) fail('缺少 --month，如 --month 2026-10');
+if (!parseMonth(month)) fail(`--month “${month}” 不是月份，应写成 2026-10 这样的格式（四位年份-两位月份）`);
+
+let asOf: Temporal.Instant;
+if (nowText === undefined) {
+  asOf = Temporal.Now.instant();
+} else {
+  const parsed = parseDateTime(nowText);
+  if (!parsed) {
+    fail(
+      lacksOffset(nowText)
+        ? `--now “${nowText}” 缺少时区，应写成 ${nowText.replace(' ', 'T')}+08:00 这样带时区的时间`
+        : `--now “${nowText}” 不是带时区的有效时间，应写成 2026-11-05T12:00:00+08:00 这样的格式`,
+    );
+  }
+  asOf = parsed;
+}
+
+if (format !== 'json' && format !== 'csv') fail(`--format “${format}” 不支持，只能是 json 或 csv`);
+
+const { content, problems } = loadContent(resolve(dir));
+if (problems.length > 0) {
+  process.stderr.write(`${formatProblems(problems)}\n`);
+  process.exit(2);
+}
+
+const result = computeCompliance(content, { month, asOf });
+process.stdout.write(format === 'csv' ? formatCsv(result, content) : formatJson(result));

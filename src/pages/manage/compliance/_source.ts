@@ -1,0 +1,53 @@
+/**
+ * The data every compliance page and download is built from, gathered once per build: the collections as
+ * Astro loaded them (the same validated records `npm run compliance` reads), the build's "now" from
+ * src/site/now.ts, the twelve-month series and the months that get a page. Not a route (leading underscore).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Temporal } from 'temporal-polyfill';
+import type { Calendar, Person, Region } from '../../../model/index.ts';
+import type { ComplianceExport } from '../../../rules/compliance.ts';
+import { compareCodePoints } from '../../../rules/counting.ts';
+import { complianceSeries } from '../../../rules/series.ts';
+import { pageMonths } from '../../../site/compliance/months.ts';
+import { buildNow } from '../../../site/now.ts';
+
+export interface ComplianceSource {
+  content: {
+    regions: Region[];
+    people: Person[];
+    calendar: Calendar;
+    articles: CollectionEntry<'articles'>[];
+    meetings: CollectionEntry<'meetings'>[];
+    reports: CollectionEntry<'reports'>[];
+  };
+  asOf: Temporal.Instant;
+  /** The last twelve months, oldest first, ending with the month of asOf. */
+  series: ComplianceExport[];
+  /** Every month with a page and downloads, oldest first. */
+  months: string[];
+}
+
+async function gather(): Promise<ComplianceSource> {
+  const content = {
+    // By id, as the export lists them: the grid, the charts and the downloads then agree row for row.
+    regions: (await getCollection('regions'))
+      .map((e) => e.data)
+      .sort((a, b) => compareCodePoints(a.id, b.id)),
+    people: (await getCollection('people')).map((e) => e.data),
+    calendar: { meetings: (await getCollection('calendar')).map((e) => e.data) },
+    articles: await getCollection('articles'),
+    meetings: await getCollection('meetings'),
+    reports: await getCollection('reports'),
+  };
+  const asOf = buildNow();
+  return { content, asOf, series: complianceSeries(content, { asOf }), months: pageMonths(content, asOf) };
+}
+
+let cached: Promise<ComplianceSource> | undefined;
+
+/** One gathering per build, shared by every page: the rules index the content once. */
+export function complianceSource(): Promise<ComplianceSource> {
+  cached ??= gather();
+  return cached;
+}

@@ -1,0 +1,110 @@
+/**
+ * The compliance export as text: the JSON of the content contract and a CSV for Excel. The CLI prints these
+ * and the /manage/compliance/<month>.json|.csv downloads are these, byte for byte. Both are public formats
+ * that other tools parse: change them only together with the README.
+ */
+import type { Person, Region } from '../model/index.ts';
+import { REPORT_KINDS, labelOf } from '../model/options.ts';
+import type { ComplianceExport } from './compliance.ts';
+import { COUNT_LABELS, REGION_STATUS_LABELS, REPORT_STATUS_LABELS } from './labels.ts';
+
+/** Pretty-printed (two spaces), keys in the contract's order, ending with a newline. */
+export function formatJson(result: ComplianceExport): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** The CSV's columns, in order. The README documents each of them. */
+export const CSV_COLUMNS = [
+  '月份',
+  '数据截至',
+  '类别',
+  '项目',
+  '区域编号',
+  '区域',
+  '人员编号',
+  '姓名',
+  '周期',
+  '数量',
+  '合格数',
+  '要求',
+  '截止时间',
+  '提交时间',
+  '状态',
+  '状态说明',
+] as const;
+
+type Column = (typeof CSV_COLUMNS)[number];
+
+/**
+ * One CSV field. Quoted when it holds a comma, quote or line break (RFC 4180); text that Excel would run as
+ * a formula (a name starting with = + - @) gets a leading apostrophe, as Excel itself writes such text.
+ */
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The CSV: a UTF-8 byte-order mark (so Excel reads Chinese correctly), a header row, one row per region and
+ * count (articles, then meetings, regions by id), then one row per report in the JSON's order. Lines end
+ * with CRLF, the last one too.
+ */
+export function formatCsv(
+  result: ComplianceExport,
+  roster: { regions: readonly Region[]; people: readonly Person[] },
+): string {
+  const regionName = (id: string | undefined) => roster.regions.find((r) => r.id === id)?.name;
+  const person = (id: string) => roster.people.find((p) => p.id === id);
+  const common = { 月份: result.month, 数据截至: result.asOf };
+  const rows: Partial<Record<Column, string | number | null>>[] = [];
+  for (const region of result.regions) {
+    const where = { 区域编号: region.id, 区域: regionName(region.id) };
+    rows.push({
+      ...common,
+      类别: 'articles',
+      项目: COUNT_LABELS.articles,
+      ...where,
+      周期: result.month,
+      数量: region.articles.count,
+      要求: region.articles.required,
+      状态: region.articles.status,
+      状态说明: REGION_STATUS_LABELS[region.articles.status],
+    });
+    rows.push({
+      ...common,
+      类别: 'meetings',
+      项目: COUNT_LABELS.meetings,
+      ...where,
+      周期: result.month,
+      数量: region.meetings.count,
+      合格数: region.meetings.qualifying,
+      要求: region.meetings.required,
+      状态: region.meetings.status,
+      状态说明: REGION_STATUS_LABELS[region.meetings.status],
+    });
+  }
+  for (const report of result.reports) {
+    const who = person(report.person);
+    rows.push({
+      ...common,
+      类别: report.kind,
+      项目: labelOf(REPORT_KINDS, report.kind),
+      区域编号: who?.region,
+      区域: regionName(who?.region),
+      人员编号: report.person,
+      姓名: who?.name,
+      周期: report.period,
+      截止时间: report.due,
+      提交时间: report.submitted,
+      状态: report.status,
+      状态说明: REPORT_STATUS_LABELS[report.status],
+    });
+  }
+  const lines = [
+    CSV_COLUMNS.join(','),
+    ...rows.map((row) => CSV_COLUMNS.map((c) => field(row[c])).join(',')),
+  ];
+  return `\uFEFF${lines.map((line) => `${line}\r\n`).join('')}`;
+}

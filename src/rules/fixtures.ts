@@ -1,0 +1,71 @@
+/**
+ * Hand-made content for the unit tests of the rules: small, explicit and independent of the sample data, so
+ * that each test states exactly the boundary it checks.
+ */
+import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
+import type { MeetingKind, ReportKind, Role } from '../model/options.ts';
+import type { ComplianceContent } from './compliance.ts';
+
+export const REGIONS: Region[] = [
+  { id: 'south', name: '华南区', manager: 'lina' },
+  { id: 'east', name: '华东区', manager: 'zhangwei' },
+];
+
+export function person(
+  id: string,
+  role: Role,
+  joined = '2020-01-01',
+  left?: string,
+  region = 'east',
+): Person {
+  return { id, name: `测试${id}`, role, region, joined, ...(left === undefined ? {} : { left }) };
+}
+
+/** Two managers active throughout, a rep and a head: the reports expected are the managers' only. */
+export const PEOPLE: Person[] = [
+  person('zhangwei', 'manager'),
+  person('lina', 'manager', '2020-01-01', undefined, 'south'),
+  person('wangfang', 'rep'),
+  { id: 'liuyang', name: '刘洋', role: 'head', joined: '2020-01-01' },
+];
+
+export function article(region: string, submitted: string, author = 'wangfang'): { data: Article } {
+  return { data: { title: '测试文章', region, author, category: 'other', submitted } };
+}
+
+export function meeting(
+  region: string,
+  start: string,
+  extra: { kind?: MeetingKind; applied?: string; filed?: string } = {},
+): { data: Meeting } {
+  const { kind = 'regional', ...times } = extra;
+  return { data: { title: '测试会议', kind, region, organizer: 'zhangwei', start, ...times } };
+}
+
+let reportCount = 0;
+
+export function report(
+  author: string,
+  kind: ReportKind,
+  period: string,
+  submitted: string,
+  id = `report-${++reportCount}`,
+): { id: string; data: Report } {
+  return { id, data: { kind, author, region: 'east', period, submitted } };
+}
+
+/** Content with the default roster and nothing submitted, plus whatever a test gives. */
+export function makeContent(
+  parts: Partial<Omit<ComplianceContent, 'calendar'>> & { overrides?: CalendarOverride[] } = {},
+): ComplianceContent {
+  const { overrides = [], ...rest } = parts;
+  return {
+    regions: REGIONS,
+    people: PEOPLE,
+    articles: [],
+    meetings: [],
+    reports: [],
+    ...rest,
+    calendar: { meetings: overrides },
+  };
+}

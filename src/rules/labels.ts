@@ -1,0 +1,30 @@
+/** Chinese names of what the compliance export contains: statuses and the rows of the CSV. */
+import type { RegionStatus, ReportStatus } from './compliance.ts';
+import type { MeetingShortfall } from './counting.ts';
+
+export const REGION_STATUS_LABELS: Record<RegionStatus, string> = {
+  met: '达标',
+  pending: '进行中',
+  missing: '未达标',
+};
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  on_time: '按时',
+  late: '逾期',
+  pending: '未到期',
+  missing: '缺交',
+};
+
+/** What the two region counts are called (R6, R7). */
+export const COUNT_LABELS = {
+  articles: '内刊投稿',
+  meetings: '销售沟通会',
+} as const;
+
+/** Why a 销售沟通会 does not qualify (R7). */
+export const SHORTFALL_LABELS: Record<MeetingShortfall, string> = {
+  'not-applied': '未会前申请',
+  'applied-late': '申请晚于开会',
+  'not-filed': '会后备忘未备案',
+  'filed-early': '备案时间早于开会',
+};

@@ -1,0 +1,70 @@
+/**
+ * The department's thresholds and deadlines (rules R2–R8) as data. The rules engine reads nothing else, so
+ * this object is the one place to change when the department changes a rule: a required count, who must
+ * report, which reports are required, a deadline's offset from a meeting or the Monday 12:00 cut-off.
+ *
+ * All times here are Beijing wall-clock times (Asia/Shanghai), whatever the machine's zone.
+ */
+import type { MeetingKind, ReportKind, Role } from '../model/options.ts';
+
+/** Day of the week as ISO numbers it: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** When a standing meeting is held unless content/org/calendar.yaml moves it (R8). */
+export interface MeetingRule {
+  /** The meeting is on the last such weekday of its month (the quarter's last month for quarterly ones). */
+  readonly weekday: Weekday;
+  /** Start time, `HH:MM` or `HH:MM:SS`. */
+  readonly time: string;
+}
+
+/** When a required report is due. */
+export type DueRule =
+  /**
+   * The first `weekday` on or after the day the period ends, at `time`: the weekly report (R2) is due on the
+   * Monday after its ISO week, 12:00.
+   */
+  | { readonly kind: 'after-period'; readonly weekday: Weekday; readonly time: string }
+  /**
+   * `days` days before the standing meeting of the same period, at `time`: the monthly report (R3) before the
+   * month's monthly meeting, the quarterly report and achievement table (R4, R5) before the quarter's
+   * quarterly meeting. Which meeting follows from the period: a month has a monthly one, a quarter a quarterly.
+   */
+  | { readonly kind: 'before-meeting'; readonly days: number; readonly time: string };
+
+export interface Policy {
+  /** R6: 内刊投稿 per region per calendar month, counted by submitted time. */
+  readonly articles: { readonly required: number };
+  /**
+   * R7: 销售沟通会 per region per month, counted by start time. Only meetings of these kinds count; the status
+   * compares the qualifying ones (applied for before the start, memo filed at or after it) with `required`.
+   */
+  readonly meetings: { readonly required: number; readonly kinds: readonly MeetingKind[] };
+  /** R8: the standing meetings that the report deadlines hang on. */
+  readonly calendar: { readonly monthly: MeetingRule; readonly quarterly: MeetingRule };
+  readonly reports: {
+    /** Who must file the required reports, while active on some day of the report's period. */
+    readonly roles: readonly Role[];
+    /** The required kinds and their deadlines; a kind left out (daily, R1) is not counted. */
+    readonly due: Readonly<Partial<Record<ReportKind, DueRule>>>;
+  };
+}
+
+/** The department's rules as its documents state them (shared requirements R2–R8). */
+export const DEFAULT_POLICY: Policy = {
+  articles: { required: 1 },
+  meetings: { required: 1, kinds: ['regional', 'office'] },
+  calendar: {
+    monthly: { weekday: 5, time: '13:30' },
+    quarterly: { weekday: 5, time: '13:30' },
+  },
+  reports: {
+    roles: ['manager'],
+    due: {
+      weekly: { kind: 'after-period', weekday: 1, time: '12:00' },
+      monthly: { kind: 'before-meeting', days: 2, time: '23:59:59' },
+      quarterly: { kind: 'before-meeting', days: 3, time: '23:59:59' },
+      achievement: { kind: 'before-meeting', days: 3, time: '23:59:59' },
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { article, meeting } from '../../rules/fixtures.ts';
+import { regionEntriesByMonth } from './region.ts';
+
+const withId = <T extends object>(id: string, entry: { data: T }) => ({ id, ...entry });
+
+describe('regionEntriesByMonth', () => {
+  const articles = [
+    withId('a2', article('east', '2026-10-20T09:00:00+08:00')),
+    withId('a1', article('east', '2026-10-01T00:00:00+08:00')),
+    withId('a3', article('east', '2026-10-31T16:00:00Z')),
+    withId('s1', article('south', '2026-10-05T09:00:00+08:00')),
+  ];
+  const meetings = [
+    withId(
+      'm1',
+      meeting('east', '2026-10-15T14:00:00+08:00', {
+        applied: '2026-10-10T09:00:00+08:00',
+        filed: '2026-10-16T09:00:00+08:00',
+      }),
+    ),
+    withId('m2', meeting('east', '2026-10-05T14:00:00+08:00', { applied: '2026-10-05T15:00:00+08:00' })),
+    withId('m3', meeting('east', '2026-10-06T08:30:00+08:00', { kind: 'morning' })),
+  ];
+  const months = regionEntriesByMonth('east', ['2026-10', '2026-11'], articles, meetings);
+
+  it('lists months newest first, each with the region’s articles in submitted order', () => {
+    expect(months.map((m) => m.month)).toEqual(['2026-11', '2026-10']);
+    expect(months[1]!.articles.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(months[0]!.articles.map((a) => a.id)).toEqual(['a3']);
+  });
+
+  it('lists only the counted meetings, in start order, with what each lacks', () => {
+    expect(months[1]!.meetings.map((m) => [m.entry.id, m.shortfalls])).toEqual([
+      ['m2', ['applied-late', 'not-filed']],
+      ['m1', []],
+    ]);
+  });
+});
