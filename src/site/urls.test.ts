@@ -9,6 +9,11 @@ describe('urls', () => {
     expect(urls.meeting('m1')).toBe('/meetings/m1/');
   });
 
+  it('keep the managers search, which finds reports, under /manage/', () => {
+    expect(urls.search()).toBe('/search/');
+    expect(urls.manageSearch().startsWith(urls.manage())).toBe(true);
+  });
+
   it('keep reports under /manage/', () => {
     expect(urls.reports()).toBe('/manage/reports/');
     expect(urls.report('r1').startsWith(urls.manage())).toBe(true);

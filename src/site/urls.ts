@@ -17,6 +17,10 @@ export const urls = {
   reports: () => '/manage/reports/',
   report: (id: string) => `/manage/reports/${segment(id)}/`,
   rss: () => '/rss.xml',
+  /** Searches articles and minutes. */
+  search: () => '/search/',
+  /** Searches everything, reports too: under /manage/ like the managers' index it reads. */
+  manageSearch: () => '/manage/search/',
 } as const;
 
 /**

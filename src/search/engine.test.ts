@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { runSearch } from './engine.ts';
+import type { PagefindInstance, PagefindSearchOptions } from './pagefind-api.ts';
+import { parseQuery } from './query.ts';
+
+/** A pagefind that answers from a table and records what it was asked. */
+function fake(answers: Record<string, string[]>) {
+  const calls: [string | null, PagefindSearchOptions | undefined][] = [];
+  const pagefind: PagefindInstance = {
+    async search(term, options) {
+      calls.push([term, options]);
+      const ids = answers[term ?? ''] ?? [];
+      return {
+        results: ids.map((id) => ({
+          id,
+          score: 1,
+          data: async () => ({ url: `/${id}/`, content: '', excerpt: '', meta: {} }),
+        })),
+      };
+    },
+  };
+  return { pagefind, calls };
+}
+
+const request = (q: string, more = {}) => ({
+  query: parseQuery(q),
+  filters: {},
+  sort: 'relevance' as const,
+  exactOnly: false,
+  ...more,
+});
+
+describe('runSearch', () => {
+  it('asks for every character for recall and for each phrase for precision, complete matches first', async () => {
+    const { pagefind, calls } = fake({
+      '学 术 推 广 华 东': ['a', 'b', 'c', 'd'],
+      '"学 术 推 广"': ['c', 'a', 'd'],
+      '"华 东"': ['d', 'c', 'b'],
+    });
+    const ranked = await runSearch(pagefind, request('学术推广 华东'));
+    expect(calls.map(([term]) => term)).toEqual(['学 术 推 广 华 东', '"学 术 推 广"', '"华 东"']);
+    expect(ranked.hits.map((h) => h.id)).toEqual(['c', 'd', 'a', 'b']);
+    expect(ranked.completeCount).toBe(2);
+  });
+
+  it('requires quoted phrases', async () => {
+    const { pagefind } = fake({
+      '学 术 推 广 华 东': ['a', 'b', 'c'],
+      '"学 术 推 广"': ['b'],
+      '"华 东"': ['a', 'b'],
+    });
+    expect((await runSearch(pagefind, request('"学术推广" 华东'))).hits.map((h) => h.id)).toEqual(['b']);
+  });
+
+  it('passes filters and the order on to every search', async () => {
+    const { pagefind, calls } = fake({});
+    await runSearch(
+      pagefind,
+      request('回款', { filters: { region: 'east', kind: undefined }, sort: 'oldest' }),
+    );
+    for (const [, options] of calls)
+      expect(options).toEqual({ filters: { region: 'east' }, sort: { time: 'asc' } });
+  });
+
+  it('lists by filters alone newest first, with nothing marked complete', async () => {
+    const { pagefind, calls } = fake({ '': ['x', 'y'] });
+    const ranked = await runSearch(pagefind, request('', { filters: { kind: 'meeting' }, exactOnly: true }));
+    expect(calls).toEqual([[null, { filters: { kind: 'meeting' }, sort: { time: 'desc' } }]]);
+    expect(ranked.hits.map((h) => [h.id, h.complete])).toEqual([
+      ['x', false],
+      ['y', false],
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * One search, as the page runs it: pagefind's ordinary search for recall, its phrase mode once per phrase
+ * for precision, then complete matches first. Works on any PagefindInstance, so the build tests run exactly
+ * this against the real index in Node.
+ */
+import type { Filters, SortOrder } from './params.ts';
+import type { PagefindInstance, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
+import { exactTerm, looseTerm, type Query } from './query.ts';
+import { intersect, rankHits, type Ranked } from './rank.ts';
+
+export interface SearchRequest {
+  query: Query;
+  filters: Filters;
+  sort: SortOrder;
+  exactOnly: boolean;
+}
+
+const SORTS: Record<SortOrder, PagefindSearchOptions['sort']> = {
+  relevance: {},
+  newest: { time: 'desc' },
+  oldest: { time: 'asc' },
+};
+
+export async function runSearch(
+  pagefind: PagefindInstance,
+  { query, filters, sort, exactOnly }: SearchRequest,
+): Promise<Ranked<PagefindResult>> {
+  const options: PagefindSearchOptions = {
+    filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+    // Filters alone have no relevance to order by: newest first then.
+    sort: query.phrases.length === 0 && sort === 'relevance' ? SORTS.newest : SORTS[sort],
+  };
+  if (query.phrases.length === 0) {
+    const { results } = await pagefind.search(null, options);
+    return rankHits(results, undefined, undefined, false);
+  }
+  // The ordinary search first: it loads the index chunks that the phrase searches then share.
+  const { results } = await pagefind.search(looseTerm(query), options);
+  const exact = await Promise.all(
+    query.phrases.map(async (phrase) => {
+      const found = await pagefind.search(exactTerm(phrase), options);
+      return { quoted: phrase.quoted, ids: new Set(found.results.map((r) => r.id)) };
+    }),
+  );
+  const complete = intersect(exact.map((e) => e.ids));
+  const required = intersect(exact.filter((e) => e.quoted).map((e) => e.ids));
+  return rankHits(results, complete, required, exactOnly);
+}

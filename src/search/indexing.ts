@@ -1,0 +1,75 @@
+/**
+ * Which built pages go into which index, and the text the indexer reads. Used by the integration in
+ * src/integrations/search.ts; kept free of pagefind so it can be tested on its own.
+ */
+import render from 'dom-serializer';
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import { splitHanForIndex } from './text.ts';
+
+/** `articles/x/index.html` → `/articles/x/`: the URL the site serves the file at (trailingSlash: always). */
+export function pageUrl(file: string): string {
+  const path = file.split('\\').join('/');
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** Staff must never find anything under /manage/ (reports, compliance): only managers may open it. */
+export function inStaffIndex(url: string): boolean {
+  return !url.startsWith('/manage/');
+}
+
+/** Pages without a `data-pagefind-body` (lists, navigation, compliance grids) are not indexed at all. */
+export function hasSearchBody(html: string): boolean {
+  return html.includes('data-pagefind-body');
+}
+
+/** Elements whose text is a unit of its own: a phrase never runs from one into the next. */
+const BLOCKS = new Set([
+  ...'address article aside blockquote caption dd details div dl dt figcaption figure footer'.split(' '),
+  ...'h1 h2 h3 h4 h5 h6 header li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+]);
+
+type Element = ReturnType<typeof DomUtils.findAll>[number];
+type Text = Extract<Element['children'][number], { type: typeof ElementType.Text }>;
+
+const VISIBLE = /[^\s\u200B]/;
+
+/** The last text node inside `element` that has something to read, at any depth. */
+function lastText(element: Element): Text | undefined {
+  for (const child of [...element.children].reverse()) {
+    if (child.type === ElementType.Text && VISIBLE.test(child.data)) return child;
+    if (child.type === ElementType.Tag) {
+      const found = lastText(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The page as the indexer should read it. Only text nodes change; attributes, which carry pagefind's
+ * filters and metadata, stay as built, and entities are neither decoded nor encoded, so the markup cannot
+ * change meaning on the way.
+ *
+ * - Every Han character is set apart as a word (see text.ts).
+ * - Every block ends in a full stop unless it ends in punctuation already. Pagefind adds one only after a
+ *   letter, and a zero-width space is none: without it the title 「…的实践」 and the author 「张梦瑶」 would
+ *   read as one run, and a phrase could match across them.
+ */
+export function prepareForIndex(html: string): string {
+  const doc = parseDocument(html, { decodeEntities: false });
+  const elements = DomUtils.findAll((e) => e.name !== 'script' && e.name !== 'style', doc.children);
+  for (const element of elements) {
+    for (const child of element.children) {
+      if (child.type === ElementType.Text) child.data = splitHanForIndex(child.data);
+    }
+  }
+  for (const element of elements.filter((e) => BLOCKS.has(e.name))) {
+    const text = lastText(element);
+    if (!text) continue;
+    const trimmed = text.data.replace(/[\s\u200B]+$/, '');
+    if (/[\p{L}\p{N}]$/u.test(trimmed)) text.data = `${trimmed}.`;
+  }
+  return render(doc, { decodeEntities: false });
+}

@@ -1,0 +1,202 @@
+/**
+ * The search pages in a real browser (Debian Chromium) on the built sample site: typing a query, filtering,
+ * opening a result and coming back, on a phone-sized screen and with the keyboard; pagefind's files load only
+ * when someone searches; hostile links inject nothing.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { loadContent } from '../src/load/load.ts';
+import { launchBrowser, preview, SCREENSHOTS, type Preview } from './support/browser.ts';
+import { containing, truthPages } from './support/search-truth.ts';
+
+const { content } = loadContent('content');
+const region = content.regions[0]!;
+const staffPages = truthPages(content).filter((p) => p.kind !== 'report');
+
+let browser: Browser;
+let server: Preview;
+beforeAll(async () => {
+  const sample = inject('sample');
+  expect(sample.status, sample.output).toBe(0);
+  server = await preview(sample.outDir, 4396);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** A page that records what it downloads and what the console complains about. */
+async function open(path: string, viewport = { width: 360, height: 740 }) {
+  const page: Page = await browser.newPage({ viewport });
+  const complaints: string[] = [];
+  const index: { url: string; bytes: number }[] = [];
+  const outside: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') complaints.push(m.text());
+  });
+  page.on('pageerror', (e) => complaints.push(e.message));
+  page.on('dialog', (d) => {
+    complaints.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url)) outside.push(r.url());
+  });
+  page.on('response', async (r) => {
+    if (r.url().includes('pagefind'))
+      index.push({ url: r.url(), bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+  });
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return { page, complaints, index, outside };
+}
+
+const statusOf = (page: Page) => page.locator('#search-status');
+const resultLinks = (page: Page) => page.locator('#search-results .result-title a');
+
+async function waitForResults(page: Page) {
+  await page.waitForFunction(() =>
+    /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''),
+  );
+}
+
+describe('on a phone', () => {
+  it('types a query, filters, opens a result and comes back', async () => {
+    const { page, complaints, index, outside } = await open('/search/');
+    // Nothing of the index is fetched before a search.
+    expect(index).toEqual([]);
+
+    await page.locator('#search-q').fill('学术推广');
+    await page.keyboard.press('Enter');
+    await waitForResults(page);
+    const firstQuery = index.reduce((sum, r) => sum + r.bytes, 0);
+    console.info(
+      `浏览器首次搜索“学术推广”下载 ${Math.round(firstQuery / 1024)} KB（${index.length} 个文件）`,
+    );
+    expect(new URL(page.url()).searchParams.get('q')).toBe('学术推广');
+    const truth = containing(staffPages, '学术推广');
+    await expect
+      .poll(() => statusOf(page).textContent())
+      .toContain(`其中 ${truth.size} 条完整包含“学术推广”`);
+    expect(await page.locator('#search-results .result').first().locator('mark').first().textContent()).toBe(
+      '学术推广',
+    );
+    expect(await page.locator('#search-results .match.complete').count()).toBe(10);
+
+    // Filter by region: applied at once, and kept in the address bar.
+    await page.locator('summary', { hasText: '筛选和排序' }).click();
+    await page.locator('#search-region').selectOption(region.id);
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe(region.id);
+    await waitForResults(page);
+    const facts = await page.locator('#search-results .result-facts').allTextContents();
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.every((f) => f.includes(region.name))).toBe(true);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the search page scrolls sideways').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-search.png`, fullPage: true });
+
+    // Open the first result, then go back to the same search.
+    const title = await resultLinks(page).first().textContent();
+    await resultLinks(page).first().click();
+    await page.waitForURL(/\/(articles|meetings)\//);
+    expect(await page.locator('h1').first().textContent()).toBe(title);
+    await page.goBack();
+    await waitForResults(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('学术推广');
+    expect(new URL(page.url()).searchParams.get('region')).toBe(region.id);
+    expect(await page.locator('#search-q').inputValue()).toBe('学术推广');
+    expect(await page.locator('#search-region').inputValue()).toBe(region.id);
+
+    expect(outside).toEqual([]);
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+
+  it('searches from the header box of any page', async () => {
+    const { page, complaints } = await open('/meetings/');
+    await page.locator('#site-search-q').fill('回款');
+    await page.locator('#site-search-q').press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await waitForResults(page);
+    expect(await resultLinks(page).count()).toBeGreaterThan(0);
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('with the keyboard', () => {
+  it('shows more results and moves focus to the first new one', async () => {
+    const { page, complaints } = await open('/search/?q=回款&exact=1', { width: 1280, height: 900 });
+    await waitForResults(page);
+    expect(await page.locator('#search-results .match.partial').count()).toBe(0);
+    await page.locator('#search-more').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => resultLinks(page).count()).toBe(20);
+    const focused = await page.evaluate(() => document.activeElement?.closest('li'));
+    expect(focused).not.toBeNull();
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('#search-results li')].indexOf(document.activeElement!.closest('li')!),
+      ),
+    ).toBe(10);
+    await page.screenshot({ path: `${SCREENSHOTS}/desktop-search.png`, fullPage: false });
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the managers search', () => {
+  it('finds reports, and the header box under /manage/ leads to it', async () => {
+    const { page, complaints } = await open('/manage/');
+    expect(await page.locator('form.site-search').getAttribute('action')).toBe('/manage/search/');
+    await page.goto(`${server.url}/manage/search/?q=回款&kind=report`);
+    await waitForResults(page);
+    const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h?.startsWith('/manage/reports/'))).toBe(true);
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('bad input', () => {
+  // Typed, not linked: 2,000 Chinese characters make a URL longer than web servers accept (HTTP 414/431).
+  it('a 2,000-character query is cut, searched and said so', async () => {
+    const { page, complaints } = await open('/search/');
+    await page.locator('#search-q').fill('学术推广'.repeat(500));
+    await page.keyboard.press('Enter');
+    await waitForResults(page);
+    expect(await statusOf(page).textContent()).toContain('关键词太长');
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('hostile links', () => {
+  const payload = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+  it.each([
+    ['query', `?q=${encodeURIComponent(payload)}`],
+    [
+      'filters',
+      `?q=回款&region=${encodeURIComponent(payload)}&kind=%22%3E%3Csvg%20onload%3Dalert(1)%3E&sort=%3Cx%3E`,
+    ],
+    ['only punctuation', `?q=${encodeURIComponent('，。！？“”<>&')}`],
+  ])('%s: nothing injected, no error', async (_, search) => {
+    const { page, complaints } = await open(`/search/${search}`);
+    await page.waitForFunction(
+      () => (document.getElementById('search-status')?.textContent ?? '') !== '正在搜索…',
+    );
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('main img, main svg, main script:not([src])').count()).toBe(0);
+    // Unknown filter values are dropped from the address bar too.
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('region')).toBeNull();
+    expect(params.get('kind')).toBeNull();
+    expect(params.get('sort')).toBeNull();
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
