@@ -4,7 +4,8 @@ import type { Option } from './field.ts';
 /** Ids of regions and people (contract: ASCII slugs, pinyin is fine). */
 export const ID_PATTERN = {
   regex: '^[a-z][a-z0-9-]*$',
-  message: '小写英文字母开头，仅含小写字母、数字和连字符（如 zhangwei）',
+  // Reads as a sentence after the field's label, in the build's report and in the CMS form alike.
+  message: '应以小写英文字母开头，只含小写字母、数字和连字符（如 zhangwei）',
 };
 
 /** File names of submissions, which may start with their date. */

@@ -1,0 +1,89 @@
+/**
+ * What happens to an entry just before the CMS saves it (Decap's `preSave` event), kept free of Decap so that
+ * it runs in unit tests:
+ *
+ * - System times (R16): a new entry gets `submitted` = now in Beijing time with +08:00, whatever the
+ *   browser's zone — also when it was duplicated from an old one. An edited entry keeps its own; one that
+ *   never had any (a hand-written file) gets the time of that save, which git history shows for what it is.
+ * - A new entry gets its file name: `2026/2026-10-12-zhangwei-093015` (Beijing date, person, time to the
+ *   second). Decap adds `-1` if that name is taken, so two submissions never overwrite each other.
+ * - The entry is checked with the zod schema the build uses, so that the form refuses what the build would
+ *   reject, including rules across fields that Decap's own checks cannot express.
+ */
+import type { Temporal } from 'temporal-polyfill';
+import { FILE_KEYS, personField } from '../model/cms.ts';
+import { COLLECTIONS } from '../model/collections/index.ts';
+import type { Collection, Field } from '../model/field.ts';
+import { collectionSchema } from '../model/schema.ts';
+import { formatDateTime, inShanghai } from '../model/time.ts';
+import { labelForPath } from '../load/problems.ts';
+import { prune } from './files.ts';
+
+type Data = Record<string, unknown>;
+
+export interface Prepared {
+  /** Fields to set on the entry before it is written. */
+  set: Data;
+  /** What the build would reject, one Chinese line each; the save is refused when there is any. */
+  problems: string[];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `2026-10-12-zhangwei-093015` and `2026` for a new entry saved at `now`. */
+export function fileName(person: string, now: Temporal.Instant): { slug: string; year: string } {
+  const t = inShanghai(now);
+  const date = `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
+  return { slug: `${date}-${person}-${pad(t.hour)}${pad(t.minute)}${pad(t.second)}`, year: pad(t.year, 4) };
+}
+
+/** The records the schema checks: front matter, each roster entry, or the calendar. */
+function records(c: Collection, data: Data): { path: (string | number)[]; value: unknown }[] {
+  switch (c.storage.kind) {
+    case 'markdown': {
+      const front = Object.fromEntries(
+        Object.entries(data).filter(([k]) => k !== 'body' && !Object.values<string>(FILE_KEYS).includes(k)),
+      );
+      return [{ path: [], value: prune(front) }];
+    }
+    case 'yaml-list': {
+      const items = prune(data[c.name] ?? []) as unknown[];
+      return items.map((value, i) => ({ path: [i], value }));
+    }
+    case 'yaml-object':
+      return [{ path: [], value: prune(data) }];
+  }
+}
+
+/** Every problem the build's schema finds, as `period（汇报周期）：ISO 周 “2025-W53” 不存在`. */
+export function check(c: Collection, data: Data): string[] {
+  const schema = collectionSchema(c);
+  return records(c, data).flatMap(({ path, value }) => {
+    const result = schema.safeParse(value);
+    if (result.success) return [];
+    return result.error.issues.map((issue) => {
+      const where = [...path, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+      const label = labelForPath(c, where);
+      const key = where.length > 0 ? `${where.join('.')}${label ? `（${label}）` : ''}：` : '';
+      const message =
+        issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : issue.message;
+      return `${key}${message}`;
+    });
+  });
+}
+
+/** What to set on an entry of collection `name` before saving it at `now`, and what is wrong with it. */
+export function prepareSave(name: string, data: Data, isNew: boolean, now: Temporal.Instant): Prepared {
+  const c = COLLECTIONS.find((x) => x.name === name) as Collection | undefined;
+  if (!c) return { set: {}, problems: [] };
+  const set: Data = {};
+  const system = (c.fields as readonly Field[]).filter((f) => f.type === 'datetime' && f.system);
+  for (const f of system) if (isNew || !data[f.name]) set[f.name] = formatDateTime(now);
+  if (isNew && c.storage.kind === 'markdown') {
+    const person = data[personField(c).name];
+    const { slug, year } = fileName(typeof person === 'string' ? person : 'unknown', now);
+    set[FILE_KEYS.slug] = slug;
+    set[FILE_KEYS.year] = year;
+  }
+  return { set, problems: check(c, { ...data, ...set }) };
+}

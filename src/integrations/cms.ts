@@ -1,0 +1,68 @@
+/**
+ * The CMS at /admin/: checks the backend variables when Astro starts (a wrong one stops the build with a
+ * Chinese message), serves the Decap bundle from node_modules in `astro dev`, and copies it into the build
+ * output afterwards. The page itself is src/pages/admin/, its configuration src/pages/admin/config.yml.ts.
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { cmsBackend, editorialWorkflow, type CmsBackend } from '../cms/backend.ts';
+import { BUNDLE_URL, bundleDir, bundleFiles, inlineStyleHashes } from '../cms/decap-bundle.ts';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function describe(backend: CmsBackend): string {
+  return backend.name === 'proxy'
+    ? `本机 decap-server（${backend.proxy_url}，分支 ${backend.branch}）`
+    : `${backend.name}（${backend.base_url}，仓库 ${backend.repo}，分支 ${backend.branch}）`;
+}
+
+export default function cms(): AstroIntegration {
+  let dir = '';
+  let backend: CmsBackend | undefined;
+  return {
+    name: 'portal-cms',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        dir = bundleDir(fileURLToPath(config.root));
+        backend = cmsBackend(process.env);
+        if (!backend) {
+          logger.info('未设置 PORTAL_CMS_BACKEND：本次构建不启用投稿（/admin/ 只显示说明）');
+          return;
+        }
+        logger.info(`投稿后台：${describe(backend)}`);
+        if (!editorialWorkflow(backend))
+          logger.warn(
+            `Decap 的 Gitea 后端没有审核流程：投稿保存即提交到分支 ${backend.branch}。` +
+              '请把它设为审核分支，由销售经理在 Gitea 中合并到站点分支（见 README “部署”）。',
+          );
+        const { missing } = inlineStyleHashes(dir);
+        if (missing.length > 0)
+          logger.warn(`Decap 包中找不到这些内联样式，/admin/ 的 CSP 会拦截它们：${missing.join('、')}`);
+      },
+      'astro:server:setup': ({ server }) => {
+        const files = new Set(bundleFiles(dir));
+        server.middlewares.use(BUNDLE_URL, (req, res, next) => {
+          const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
+          if (!files.has(name)) return next();
+          res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
+          createReadStream(join(dir, name)).pipe(res);
+        });
+      },
+      'astro:build:done': async ({ dir: out, logger }) => {
+        if (!backend) return;
+        const target = join(fileURLToPath(out), BUNDLE_URL);
+        await mkdir(target, { recursive: true });
+        const files = bundleFiles(dir);
+        await Promise.all(files.map((f) => copyFile(join(dir, f), join(target, f))));
+        logger.info(`已复制 Decap CMS（${files.length} 个文件）到 ${BUNDLE_URL}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,401 @@
+/**
+ * The Decap CMS configuration, derived from the field tables like the zod schemas (schema.ts) and the docs
+ * (docs.ts): no field, label, hint, option or limit is written here a second time.
+ *
+ * What Decap can check per field (required, patterns, number ranges, list sizes, choices, references through
+ * relation widgets) it checks in the form. What it cannot express — rules across fields (a period must match
+ * the report's kind, a region is required for a 销售沟通会, figures come in target/actual pairs, 离职日期 not
+ * before 入职日期) and exact calendars (2026-02-30, week 53 of a 52-week year) — the admin page checks on
+ * save with the very zod schema the build uses (src/cms/save.ts); hand edits are caught by `npm run build`.
+ */
+import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
+import type { Collection, Field, FiguresField, Option, PeriodField, TextField } from './field.ts';
+import { ID_PATTERN } from './options.ts';
+import { PERIOD_FORMATS, type PeriodFormat } from './time.ts';
+
+/** A field of the Decap config (only the options this portal uses). */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  /** A regex and the Chinese sentence shown after the field's label when a value does not match. */
+  pattern?: [string, string];
+  options?: { label: string; value: string }[];
+  value_type?: 'int' | 'float';
+  min?: number;
+  max?: number;
+  step?: number;
+  collection?: string;
+  file?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  options_length?: number;
+  field?: CmsField;
+  fields?: CmsField[];
+  collapsed?: boolean;
+  summary?: string;
+  format?: string;
+  date_format?: string | boolean;
+  time_format?: string | boolean;
+  buttons?: string[];
+  editor_components?: string[];
+  modes?: string[];
+  sanitize_preview?: boolean;
+}
+
+interface CmsCollectionBase {
+  name: string;
+  label: string;
+  label_singular: string;
+  description: string;
+  format: string;
+  create: boolean;
+  delete: boolean;
+  editor?: { preview: boolean };
+}
+
+export interface CmsFolderCollection extends CmsCollectionBase {
+  folder: string;
+  extension: string;
+  slug: string;
+  path: string;
+  identifier_field: string;
+  summary: string;
+  sortable_fields: { field: string; default_sort?: 'asc' | 'desc' }[];
+  view_filters: { label: string; field: string; pattern: string }[];
+  fields: CmsField[];
+}
+
+export interface CmsFilesCollection extends CmsCollectionBase {
+  files: { name: string; label: string; file: string; fields: CmsField[] }[];
+}
+
+export type CmsCollection = CmsFolderCollection | CmsFilesCollection;
+
+/** Where every path of the config starts: the content folder of the repository. */
+export const CONTENT_FOLDER = 'content';
+
+/**
+ * The custom format of a collection, registered by the admin page (src/cms/files.ts): Decap's own YAML cannot
+ * edit a file whose top level is a list (regions.yaml, people.yaml), and its front matter would write empty
+ * optional fields that the build rejects.
+ */
+export function formatName(collection: Collection): string {
+  return `portal-${collection.name}`;
+}
+
+/**
+ * Keys the admin page sets on a new entry just before it is saved and that never reach the file: the
+ * entry's file name and year, in Beijing time (Decap's own `{{year}}`… are UTC and have no seconds).
+ */
+export const FILE_KEYS = { slug: '_file_slug', year: '_file_year' } as const;
+
+/** Datetimes are typed as Beijing wall-clock time and stored with +08:00, whatever the browser's zone. */
+export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ss[+08:00]';
+export const DATE_FORMAT = 'YYYY-MM-DD';
+
+/**
+ * Syntax of each period format, as tight as a regex can be: day 31 of every month and week 53 of every year
+ * pass, the exact calendar is checked on save and by the build.
+ */
+export const PERIOD_REGEX: Record<PeriodFormat, string> = {
+  date: '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])',
+  week: '\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])',
+  month: '\\d{4}-(0[1-9]|1[0-2])',
+  quarter: '\\d{4}-Q[1-4]',
+};
+
+/** "、" between all but the last, "或" before it. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join('、')} 或${items.at(-1)!}`;
+}
+
+/** A regex that also bounds the length, with one sentence saying both. */
+function lengthPattern(min: number | undefined, max: number | undefined): [string, string] | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  const message =
+    min !== undefined && max !== undefined
+      ? `应为 ${min}–${max} 个字`
+      : min !== undefined
+        ? `至少 ${min} 个字`
+        : `不能超过 ${max!} 个字`;
+  return [`^[\\s\\S]{${min ?? 0},${max ?? ''}}$`, message];
+}
+
+/** A text field's pattern: its own, its length, or both in one regex (Decap takes one pattern a field). */
+export function textPattern(field: TextField): [string, string] | undefined {
+  const length = lengthPattern(field.min, field.max);
+  if (!field.pattern) return length;
+  if (!length) return [field.pattern.regex, field.pattern.message];
+  const bare = field.pattern.regex.replace(/^\^/, '');
+  const bound = length[0].replace(/^\^/, '').replace(/\$$/, '');
+  return [`^(?=${bound}$)${bare}`, `${field.pattern.message}，${length[1]}`];
+}
+
+/** The syntax of every format a period field accepts, and a sentence naming them with examples. */
+export function periodPattern(field: PeriodField): [string, string] {
+  const formats = [...new Set(Object.values(field.formats))];
+  const regex = `^(${formats.map((f) => PERIOD_REGEX[f]).join('|')})$`;
+  const named = formats.map((f) => `${PERIOD_FORMATS[f].label} ${PERIOD_FORMATS[f].example}`);
+  const by = field.by === 'kind' ? '所选类型' : field.by;
+  return [regex, `应为${orList(named)}，并与${by}一致`];
+}
+
+/** A relation widget over a roster file: people pick a name, the file stores the id. */
+function relation(collection: 'regions' | 'people'): Partial<CmsField> {
+  const item = (key: string) => `${collection}.*.${key}`;
+  return {
+    widget: 'relation',
+    collection,
+    file: collection,
+    value_field: item('id'),
+    search_fields: [item('name'), item('id')],
+    display_fields: [item('name'), item('id')],
+    // The whole roster, not Decap's default of 20 matches.
+    options_length: 1000,
+  };
+}
+
+/** The rule Decap cannot enforce, said in the hint: "汇报类型为季度销售达成表时须填回款、布点、开发、纯销…" */
+function figuresRule(field: FiguresField, siblings: readonly Field[]): string {
+  const select = siblings.find((f) => f.name === field.requiredWhen.field);
+  const options = select?.type === 'select' ? select.options : [];
+  const label = (list: readonly Option[], v: string) => list.find((o) => o.value === v)?.label ?? v;
+  const values = field.requiredWhen.values.map((v) => label(options, v)).join('、');
+  const keys = field.requiredWhen.keys.map((k) => label(field.keys, k)).join('、');
+  return `${select?.label ?? field.requiredWhen.field}为${values}时须填${keys}，每项的目标与实际都要填。`;
+}
+
+const FIGURE_PARTS = [
+  { name: 'target', label: '目标' },
+  { name: 'actual', label: '实际' },
+] as const;
+
+/** The Decap field for one field of the model; `siblings` are the other fields of its record. */
+export function cmsField(field: Field, siblings: readonly Field[] = []): CmsField {
+  const base: CmsField = {
+    name: field.name,
+    label: field.label,
+    widget: 'string',
+    ...(field.hint ? { hint: field.hint } : {}),
+    required: !field.optional,
+  };
+  switch (field.type) {
+    case 'text': {
+      const pattern = textPattern(field);
+      return { ...base, widget: field.multiline ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
+    }
+    case 'id':
+      return { ...base, pattern: [ID_PATTERN.regex, ID_PATTERN.message] };
+    case 'select':
+      return { ...base, widget: 'select', options: field.options.map((o) => ({ ...o })) };
+    case 'ref':
+      return { ...base, ...relation(field.collection) };
+    case 'datetime':
+      // The author never types a system time: the admin page sets it on the first save and keeps it after.
+      if (field.system) return { ...base, widget: 'hidden', required: false };
+      return {
+        ...base,
+        widget: 'datetime',
+        format: DATETIME_FORMAT,
+        hint: [field.hint, '按北京时间填写。'].filter(Boolean).join(''),
+      };
+    case 'date':
+      return {
+        ...base,
+        widget: 'datetime',
+        format: DATE_FORMAT,
+        date_format: DATE_FORMAT,
+        time_format: false,
+      };
+    case 'period':
+      return { ...base, pattern: periodPattern(field) };
+    case 'integer':
+      return { ...base, widget: 'number', value_type: 'int', min: field.min, max: field.max, step: 1 };
+    case 'list': {
+      const item = lengthPattern(1, field.itemMax)!;
+      return {
+        ...base,
+        widget: 'list',
+        ...(field.min !== undefined ? { min: field.min } : {}),
+        ...(field.max !== undefined ? { max: field.max } : {}),
+        field: {
+          name: 'item',
+          label: field.label,
+          widget: field.itemMax > 80 ? 'text' : 'string',
+          pattern: item,
+        },
+      };
+    }
+    case 'figures':
+      // Decap validates every child of an object, even an empty optional one, so target and actual are
+      // optional here; "both or neither" and the keys an achievement report needs are checked on save.
+      return {
+        ...base,
+        hint: `${field.hint ?? ''}${figuresRule(field, siblings)}`,
+        widget: 'object',
+        collapsed: true,
+        fields: field.keys.map((key) => ({
+          name: key.value,
+          label: key.label,
+          widget: 'object',
+          required: false,
+          fields: FIGURE_PARTS.map((part) => ({
+            name: part.name,
+            label: `${key.label}${part.label}`,
+            widget: 'number',
+            value_type: 'float' as const,
+            min: 0,
+            required: false,
+          })),
+        })),
+      };
+    case 'objects':
+      return {
+        ...base,
+        widget: 'list',
+        summary: field.fields.map((f) => `{{fields.${f.name}}}`).join(' '),
+        fields: field.fields.map((f) => cmsField(f, field.fields)),
+      };
+  }
+}
+
+/** The Markdown body of a submission. Images are links: uploads would need a media store (see README). */
+function bodyField(c: Collection): CmsField {
+  if (c.storage.kind !== 'markdown') throw new Error(`${c.name} has no body`);
+  return {
+    name: 'body',
+    label: c.storage.body.label,
+    hint: c.storage.body.hint,
+    widget: 'markdown',
+    required: false,
+    buttons: [
+      'bold',
+      'italic',
+      'link',
+      'heading-two',
+      'heading-three',
+      'quote',
+      'bulleted-list',
+      'numbered-list',
+    ],
+    editor_components: [],
+    modes: ['rich_text', 'raw'],
+    // The preview shows what the author typed, never live HTML from it.
+    sanitize_preview: true,
+  };
+}
+
+/** The roster field the file name starts with: the author, or the organiser of a meeting. */
+export function personField(c: Collection): Field {
+  const person = c.fields.find((f) => f.type === 'ref' && f.collection === 'people');
+  if (!person) throw new Error(`${c.name} has no person field`);
+  return person;
+}
+
+/** The field that names an entry in lists: its title, or (reports) its kind. */
+function identifierField(c: Collection): Field {
+  return c.fields.find((f) => f.name === 'title') ?? c.fields.find((f) => f.type === 'select')!;
+}
+
+function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection {
+  const fields = c.fields as readonly Field[];
+  const name = identifierField(c).name;
+  // A line of the entry list: what it is, for which period, by whom.
+  const shown = [name, ...fields.filter((f) => f.type === 'period').map((f) => f.name), personField(c).name];
+  const when = fields.find((f) => f.type === 'datetime');
+  const select = fields.find((f) => f.type === 'select');
+  return {
+    name: c.name,
+    label: c.label,
+    label_singular: c.label,
+    description: c.description,
+    folder: `${CONTENT_FOLDER}/${c.storage.folder}`,
+    extension: 'md',
+    format: formatName(c),
+    create: true,
+    // A submission is a record (R16): it is withdrawn in git, with its history, not deleted from the form.
+    delete: false,
+    // Bare keys, not `{{fields.…}}`: Decap turns the dots of a path template into dashes before reading it.
+    slug: `{{${FILE_KEYS.slug}}}`,
+    path: `{{${FILE_KEYS.year}}}/{{slug}}`,
+    identifier_field: name,
+    summary: shown.map((f) => `{{${f}}}`).join(' · '),
+    // Newest first.
+    sortable_fields: [
+      ...(when ? [{ field: when.name, default_sort: 'desc' as const }] : []),
+      { field: name },
+    ],
+    view_filters:
+      select?.type === 'select'
+        ? select.options.map((o) => ({ label: o.label, field: select.name, pattern: `^${o.value}$` }))
+        : [],
+    fields: [...fields.map((f) => cmsField(f, fields)), bodyField(c)],
+  };
+}
+
+function filesCollection(c: Collection): CmsFilesCollection {
+  if (c.storage.kind === 'markdown') throw new Error(`${c.name} is a folder`);
+  const list = c.storage.kind === 'yaml-list';
+  const model = c.fields as readonly Field[];
+  const fields = model.map((f) => cmsField(f, model));
+  return {
+    name: c.name,
+    label: c.label,
+    label_singular: c.label,
+    description: `${c.description}（仅限管理员修改）`,
+    format: formatName(c),
+    create: false,
+    delete: false,
+    editor: { preview: false },
+    files: [
+      {
+        name: c.name,
+        label: c.label,
+        file: `${CONTENT_FOLDER}/${c.storage.file}`,
+        // A list file is edited as one list field named after the collection (`people.*.id` for relations).
+        fields: list
+          ? [
+              {
+                name: c.name,
+                label: c.label,
+                widget: 'list',
+                summary: '{{fields.name}}（{{fields.id}}）',
+                fields,
+              },
+            ]
+          : fields,
+      },
+    ],
+  };
+}
+
+/** Every collection of the model, submissions first (what most people come for), then the reference data. */
+export function cmsCollections(): CmsCollection[] {
+  const reference = COLLECTIONS.filter((c) => c.storage.kind !== 'markdown');
+  return [...SUBMISSIONS.map(folderCollection), ...reference.map(filesCollection)];
+}
+
+/** The whole configuration for one backend (see src/cms/backend.ts), in Chinese. */
+export function cmsConfig(options: { backend: object; siteUrl: string; editorialWorkflow: boolean }) {
+  return {
+    backend: options.backend,
+    locale: 'zh_Hans',
+    // A rep saves a draft, marks it ready, a manager publishes it: only then is it merged and on the site.
+    // Without the workflow (Gitea) every save is a commit to the backend's branch.
+    publish_mode: options.editorialWorkflow ? 'editorial_workflow' : 'simple',
+    site_url: options.siteUrl,
+    display_url: options.siteUrl,
+    // Required by Decap; nothing is uploaded (the Markdown editor has no image button).
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    show_preview_links: false,
+    collections: cmsCollections(),
+  };
+}
+
+export type CmsConfig = ReturnType<typeof cmsConfig>;
