@@ -1,7 +1,7 @@
 /**
  * How the CMS reads and writes content files: one custom Decap format per collection, which parses YAML
  * exactly as the build does (src/load/yaml.ts) and writes it as the sample generator does (dates quoted,
- * src/sample/markdown.ts), with keys in the order of the field tables.
+ * src/load/yaml-write.ts), with keys in the order of the field tables.
  *
  * - Empty optional fields are left out instead of being written as `''` or `[]`, which the build rejects.
  * - The file name keys that the admin page adds before a save (FILE_KEYS) never reach the file.
@@ -12,7 +12,7 @@ import { FILE_KEYS, formatName } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
 import type { Collection, Field } from '../model/field.ts';
 import { parseYaml, splitFrontMatter } from '../load/yaml.ts';
-import { toYaml } from '../sample/markdown.ts';
+import { toYaml } from '../load/yaml-write.ts';
 
 type Data = Record<string, unknown>;
 

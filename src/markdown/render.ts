@@ -1,6 +1,7 @@
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { SUBMISSION_SANITIZE_OPTIONS } from './sanitize-options';
+import { BLOCK_TAGS } from './tags';
 
 /**
  * Rendering of submitted Markdown (sales reps' posts from the CMS or by hand).
@@ -104,35 +105,11 @@ export function renderSubmission(source: string): string {
   return html;
 }
 
-/** Elements whose boundaries separate words; inline ones (a, strong…) must not add spaces inside words. */
-const BLOCK_TAGS = new Set([
-  'p',
-  'br',
-  'hr',
-  'div',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'img',
-]);
+/**
+ * Elements whose boundaries separate words; inline ones (a, strong…) must not add spaces inside words. An image
+ * stands between words, like a block.
+ */
+const WORD_BREAK_TAGS: ReadonlySet<string> = new Set([...BLOCK_TAGS, 'img']);
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"' };
 
@@ -143,7 +120,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
  */
 function textFromSanitizedHtml(html: string): string {
   return html
-    .replace(/<\/?([a-z][a-z0-9]*)[^>]*>/g, (_tag, name: string) => (BLOCK_TAGS.has(name) ? ' ' : ''))
+    .replace(/<\/?([a-z][a-z0-9]*)[^>]*>/g, (_tag, name: string) => (WORD_BREAK_TAGS.has(name) ? ' ' : ''))
     .replace(/&(amp|lt|gt|quot);/g, (_entity, name: string) => ENTITIES[name] ?? '');
 }
 

@@ -1,4 +1,5 @@
 import type sanitizeHtml from 'sanitize-html';
+import { BLOCK_TAGS, INLINE_TAGS } from './tags';
 import { EXTERNAL_LINK_REL, IMAGE_SCHEMES, LINK_SCHEMES, acceptUrl, isExternalUrl } from './url-policy';
 
 /**
@@ -20,51 +21,9 @@ type Tag = sanitizeHtml.Tag;
  * change how the page resolves URLs (base) or carry CSS (style). h1 is absent
  * because the page title owns it; raw `<h1>` is turned into h2 below.
  * `div` is kept only so pasted HTML keeps its paragraphs; it gets no attributes.
+ * The tags themselves are listed in tags.ts.
  */
-const ALLOWED_TAGS = [
-  'p',
-  'br',
-  'hr',
-  'div',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'code',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'a',
-  'img',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'del',
-  's',
-  'ins',
-  'u',
-  'mark',
-  'small',
-  'sup',
-  'sub',
-  'kbd',
-  'abbr',
-];
+const ALLOWED_TAGS = [...BLOCK_TAGS, ...INLINE_TAGS];
 
 /**
  * No id/class/name anywhere: they could collide with the page's own ids

@@ -38,6 +38,9 @@ export const MEETING_KINDS = [
   { value: 'training', label: '培训' },
 ] as const satisfies readonly Option[];
 
+/** The kinds that are 销售沟通会 (R7): a region is required, they are applied for and counted per region. */
+export const COMMUNICATION_MEETING_KINDS: readonly MeetingKind[] = ['regional', 'office'];
+
 export const REPORT_KINDS = [
   { value: 'daily', label: '日报' },
   { value: 'weekly', label: '周报' },

@@ -5,7 +5,12 @@
  *
  * All times here are Beijing wall-clock times (Asia/Shanghai), whatever the machine's zone.
  */
-import type { MeetingKind, ReportKind, Role } from '../model/options.ts';
+import {
+  COMMUNICATION_MEETING_KINDS,
+  type MeetingKind,
+  type ReportKind,
+  type Role,
+} from '../model/options.ts';
 
 /** Day of the week as ISO numbers it: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -53,7 +58,7 @@ export interface Policy {
 /** The department's rules as its documents state them (shared requirements R2–R8). */
 export const DEFAULT_POLICY: Policy = {
   articles: { required: 1 },
-  meetings: { required: 1, kinds: ['regional', 'office'] },
+  meetings: { required: 1, kinds: COMMUNICATION_MEETING_KINDS },
   calendar: {
     monthly: { weekday: 5, time: '13:30' },
     quarterly: { weekday: 5, time: '13:30' },

@@ -3,7 +3,8 @@
  * Pure and deterministic: no I/O, no clock, no Math.random — the same options give byte-identical files.
  */
 import { generateArticles } from './articles.ts';
-import { toYaml, entryPath } from './markdown.ts';
+import { toYaml } from '../load/yaml-write.ts';
+import { entryPath } from './markdown.ts';
 import { generateMeetings } from './meetings.ts';
 import { buildOrg } from './org.ts';
 import { Rng } from './random.ts';

@@ -1,19 +1,6 @@
-/** Writing files: YAML (dates always quoted), front matter, Markdown lists and tables, unique slugs. */
-import { Document, visit } from 'yaml';
+/** Writing files: front matter (YAML from src/load/yaml-write.ts), Markdown lists and tables, unique slugs. */
+import { toYaml } from '../load/yaml-write.ts';
 import type { Ctx, Entry } from './types.ts';
-
-/** Dates, datetimes, months, ISO weeks and quarters: quoted so that no YAML parser makes timestamps of them. */
-const DATE_LIKE = /^\d{4}-(\d{2}|W\d{2}|Q[1-4])/;
-
-export function toYaml(value: unknown): string {
-  const doc = new Document(value);
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && DATE_LIKE.test(node.value)) node.type = 'QUOTE_SINGLE';
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
-}
 
 /** Drops undefined fields, keeps the order of the others. */
 function compact(fields: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,7 @@
  */
 import render from 'dom-serializer';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import { BLOCK_TAGS } from '../markdown/tags.ts';
 import { splitHanForIndex } from './text.ts';
 
 /** `articles/x/index.html` → `/articles/x/`: the URL the site serves the file at (trailingSlash: always). */
@@ -22,12 +23,13 @@ export function hasSearchBody(html: string): boolean {
   return html.includes('data-pagefind-body');
 }
 
-/** Elements whose text is a unit of its own: a phrase never runs from one into the next. */
-const BLOCKS = new Set([
-  ...'address article aside blockquote caption dd details div dl dt figcaption figure footer'.split(' '),
-  ...'h1 h2 h3 h4 h5 h6 header li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
+/**
+ * Elements whose text is a unit of its own: a phrase never runs from one into the next. A submission's blocks,
+ * plus the page's own (h1 and the sectioning elements the layouts use).
+ */
+const BLOCKS: ReadonlySet<string> = new Set([
+  ...BLOCK_TAGS,
+  ...'address article aside details figcaption figure footer h1 header main nav section summary'.split(' '),
 ]);
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];

@@ -1,6 +1,6 @@
 /** Meeting minutes: newest first, by month, by region, and the figures an evening meeting records. */
 import type { Meeting } from '../model/index.ts';
-import { MEETING_KINDS, labelOf } from '../model/options.ts';
+import { COMMUNICATION_MEETING_KINDS, MEETING_KINDS, labelOf } from '../model/options.ts';
 import { formatNumber } from './format.ts';
 import { groupByMonth, sortByTime, type Group } from './collate.ts';
 
@@ -19,7 +19,7 @@ export function meetingKindLabel(kind: string): string {
 
 /** Whether a kind is a 销售沟通会 of R7, which must be applied for before and have its memo filed after. */
 export function isCommunicationMeeting(kind: string): boolean {
-  return kind === 'regional' || kind === 'office';
+  return COMMUNICATION_MEETING_KINDS.some((k) => k === kind);
 }
 
 /** Newest first by start time. */

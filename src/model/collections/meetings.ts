@@ -1,6 +1,6 @@
 /** 会议纪要 (R7, R10–R12): one meeting and its memo. */
 import type { Collection } from '../field.ts';
-import { MEETING_KINDS } from '../options.ts';
+import { COMMUNICATION_MEETING_KINDS, MEETING_KINDS } from '../options.ts';
 
 export const meetings = {
   name: 'meetings',
@@ -27,7 +27,7 @@ export const meetings = {
       label: '所属区域',
       hint: '部门全体会议可不填。',
       optional: true,
-      requiredWhen: { field: 'kind', values: ['regional', 'office'] },
+      requiredWhen: { field: 'kind', values: COMMUNICATION_MEETING_KINDS },
     },
     {
       name: 'organizer',
