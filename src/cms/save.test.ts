@@ -112,7 +112,7 @@ describe('the check before saving', () => {
     };
     expect(prepareSave('people', roster, false, NOW).problems).toEqual([
       '1.region（第 2 项 › 所属区域）：角色为临床推广代表/业务员时必填',
-      '1.left（第 2 项 › 离职日期）：不能早于 joined（2026-02-01）',
+      '1.left（第 2 项 › 离职日期）：不能早于入职日期（2026-02-01）',
     ]);
   });
 

@@ -17,11 +17,10 @@ export function contentRoot(projectRoot: URL): string {
 
 let cache: { root: string; result: LoadResult } | undefined;
 
-/** One read per build, shared by every collection; dropped when a content file changes in dev. */
+/** One read per build, shared by every collection; dropped when a content file changes in dev (see below). */
 function load(context: LoaderContext): Content {
   const root = contentRoot(context.config.root);
   if (cache?.root !== root) cache = { root, result: loadContent(root) };
-  context.watcher?.once('all', () => (cache = undefined));
   const { content, problems } = cache.result;
   if (problems.length > 0) {
     const error = new Error(formatProblems(problems));
@@ -52,25 +51,48 @@ function records(content: Content, name: Name): { id: string; data: object; body
   }
 }
 
+/** Fills one collection's store from the shared read of content/. */
+async function fill(name: Name, context: LoaderContext): Promise<void> {
+  const content = load(context);
+  context.store.clear();
+  for (const record of records(content, name)) {
+    const data = await context.parseData({ id: record.id, data: { ...record.data } });
+    const digest = context.generateDigest({ data: record.data, body: record.body ?? '' });
+    context.store.set({
+      id: record.id,
+      data,
+      digest,
+      filePath: record.file,
+      ...(record.body === undefined
+        ? {}
+        : { body: record.body, rendered: { html: renderSubmission(record.body) } }),
+    });
+  }
+}
+
+/** Collections already listening to the dev watcher: Astro may call `load` again on the same watcher. */
+const watching = new WeakMap<object, Set<Name>>();
+
 export function portalLoader(name: Name): Loader {
   return {
     name: `portal-${name}`,
     async load(context) {
-      const content = load(context);
-      context.store.clear();
-      for (const record of records(content, name)) {
-        const data = await context.parseData({ id: record.id, data: { ...record.data } });
-        const digest = context.generateDigest({ data: record.data, body: record.body ?? '' });
-        context.store.set({
-          id: record.id,
-          data,
-          digest,
-          filePath: record.file,
-          ...(record.body === undefined
-            ? {}
-            : { body: record.body, rendered: { html: renderSubmission(record.body) } }),
-        });
-      }
+      await fill(name, context);
+      const { watcher } = context;
+      if (!watcher) return;
+      const names = watching.get(watcher) ?? new Set<Name>();
+      if (names.has(name)) return;
+      names.add(name);
+      watching.set(watcher, names);
+      // In dev (npm run dev) a submission published through the CMS shows up without a restart. A broken file
+      // is reported and the last good content stays on screen, rather than the dev server stopping.
+      const root = contentRoot(context.config.root);
+      watcher.add(root);
+      watcher.on('all', (_event, path) => {
+        if (!path.startsWith(root)) return;
+        cache = undefined;
+        fill(name, context).catch((error: Error) => context.logger.error(error.message));
+      });
     },
   };
 }

@@ -162,7 +162,7 @@ describe('loadContent on broken content', () => {
     const roster = problems.filter((p) => p.file.endsWith('/org/people.yaml'));
     expect(roster).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ key: '4.left', message: expect.stringContaining('不能早于 joined') }),
+        expect.objectContaining({ key: '4.left', message: expect.stringContaining('不能早于入职日期') }),
         expect.objectContaining({ key: '4.region', message: expect.stringContaining('区域 “north” 不存在') }),
         expect.objectContaining({
           key: '5.joined',
@@ -192,5 +192,57 @@ describe('loadContent on broken content', () => {
     expect(files.some((f) => f.endsWith('/org/regions.yaml'))).toBe(true);
     expect(files.some((f) => f.endsWith('/org/people.yaml'))).toBe(true);
     expect(loadContent('/nonexistent/content').problems[0]!.message).toContain('找不到内容目录');
+  });
+});
+
+describe('calendar overrides', () => {
+  const override = (kind: string, period: string, start: string) =>
+    `  - { kind: ${kind}, period: '${period}', start: '${start}' }\n`;
+
+  it('may be absent, empty or list none', () => {
+    for (const text of [undefined, '', 'meetings: []\n', '# 暂无改期\n']) {
+      const files: Record<string, string> = { ...ORG };
+      if (text !== undefined) files['org/calendar.yaml'] = text;
+      const { content, problems } = loadContent(writeTree(files));
+      expect(problems, JSON.stringify(text)).toEqual([]);
+      expect(content.calendar.meetings).toEqual([]);
+    }
+  });
+
+  it('reports a second override of the same period instead of letting one silently win', () => {
+    const { problems } = loadContent(
+      writeTree({
+        ...ORG,
+        'org/calendar.yaml':
+          'meetings:\n' +
+          override('monthly', '2026-09', '2026-09-24T13:30:00+08:00') +
+          override('monthly', '2026-09', '2026-09-18T13:30:00+08:00') +
+          override('quarterly', '2026-Q3', '2026-09-18T13:30:00+08:00'),
+      }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        key: 'meetings.1.period',
+        message: expect.stringContaining('已在第 1 项改期'),
+      }),
+    ]);
+  });
+
+  it('reports a date far from its period, such as a mistyped year', () => {
+    const { problems } = loadContent(
+      writeTree({
+        ...ORG,
+        'org/calendar.yaml':
+          'meetings:\n' +
+          override('monthly', '2026-09', '2027-09-24T13:30:00+08:00') +
+          override('monthly', '2026-10', '2026-11-06T13:30:00+08:00') +
+          override('quarterly', '2026-Q4', '2027-02-01T00:00:00+08:00'),
+      }),
+    );
+    expect(problems.map((p) => [p.key, p.line])).toEqual([
+      ['meetings.0.start', 2],
+      ['meetings.2.start', 4],
+    ]);
+    expect(problems[0]!.message).toContain('离 2026-09 太远');
   });
 });

@@ -7,11 +7,12 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../model/collections/index.ts';
 import type { Collection } from '../model/field.ts';
-import type { Article, Calendar, Meeting, Person, Region, Report } from '../model/index.ts';
+import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
 import { SLUG_PATTERN } from '../model/options.ts';
 import { collectionSchema } from '../model/schema.ts';
 import { classify, listFiles } from './files.ts';
 import { labelForPath, type Problem } from './problems.ts';
+import { calendarProblems } from './calendar.ts';
 import { checkReferences, type RawRecord } from './references.ts';
 import { parseYaml, splitFrontMatter, type ParsedYaml } from './yaml.ts';
 
@@ -28,7 +29,8 @@ export interface Entry<T> {
 export interface Content {
   regions: Region[];
   people: Person[];
-  calendar: Calendar;
+  /** Meeting-date overrides; none when calendar.yaml is absent, empty or lists none. */
+  calendar: { meetings: CalendarOverride[] };
   articles: Entry<Article>[];
   meetings: Entry<Meeting>[];
   reports: Entry<Report>[];
@@ -78,9 +80,10 @@ function issuesToProblems(
   });
 }
 
-function readText(root: string, path: string, file: string): string | Problem {
+/** The file's text; an empty file is a problem unless it may hold nothing (calendar.yaml: no overrides). */
+function readText(root: string, path: string, file: string, mayBeEmpty: boolean): string | Problem {
   const bytes = readFileSync(join(root, path));
-  if (bytes.length === 0) return { file, message: '文件是空的' };
+  if (bytes.length === 0) return mayBeEmpty ? '' : { file, message: '文件是空的' };
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -115,7 +118,7 @@ export function loadContent(root: string): LoadResult {
       problems.push({ file, message: role.reason });
       continue;
     }
-    const text = readText(root, path, file);
+    const text = readText(root, path, file, role.kind === 'org' && role.collection === calendar.name);
     if (typeof text !== 'string') {
       problems.push(text);
       continue;
@@ -190,8 +193,20 @@ function loadOrgFile(
   const schema = schemas[name];
   if (name === calendar.name) {
     const result = schema.safeParse(yaml.value ?? {});
-    if (result.success) content.calendar = result.data as Calendar;
-    else problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
+    if (!result.success) {
+      problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
+      return;
+    }
+    const meetings = (result.data as { meetings?: CalendarOverride[] }).meetings ?? [];
+    const found = calendarProblems(meetings).map(({ index, key, message }) => ({
+      file,
+      key: `meetings.${index}.${key}`,
+      label: labelForPath(collection, ['meetings', index, key]),
+      line: yaml.lineOf(['meetings', index, key]),
+      message,
+    }));
+    problems.push(...found);
+    if (found.length === 0) content.calendar = { meetings };
     return;
   }
   if (!Array.isArray(yaml.value)) {

@@ -42,7 +42,15 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     line: lineAt(e.pos[0]),
     message: `YAML 语法错误：${MESSAGES[e.code] ?? '无法解析'}（${e.code}: ${e.message.split('\n')[0]}）`,
   }));
-  const value = errors.length === 0 ? doc.toJS({ maxAliasCount: 50 }) : undefined;
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 50 });
+    } catch {
+      // Alias bombs (and aliases to nothing) throw here; they are a problem of the file, not of the build.
+      errors.push({ message: 'YAML 语法错误：别名（*）太多或指向不存在的锚点（&），请直接写出内容' });
+    }
+  }
   return {
     value,
     errors,

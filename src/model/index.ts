@@ -13,4 +13,4 @@ export type Calendar = RecordOf<(typeof calendar)['fields']>;
 export type Article = RecordOf<(typeof articles)['fields']>;
 export type Meeting = RecordOf<(typeof meetings)['fields']>;
 export type Report = RecordOf<(typeof reports)['fields']>;
-export type CalendarOverride = Calendar['meetings'][number];
+export type CalendarOverride = NonNullable<Calendar['meetings']>[number];

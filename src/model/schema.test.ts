@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COLLECTIONS, reports } from './collections/index.ts';
 import type { Field } from './field.ts';
-import { collectionSchema } from './schema.ts';
+import { collectionSchema, dateTimeProblem } from './schema.ts';
 
 /** The zod shape behind a derived schema (the object inside the cross-field refinement). */
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
@@ -55,5 +55,17 @@ describe('schemas derived from the field tables', () => {
     );
     expect(paths).not.toContain('figures.sales');
     expect(paths).not.toContain('figures.shipments');
+  });
+});
+
+describe('datetime messages', () => {
+  it.each([
+    ['2026-10-12T23:59:60+08:00', '不是存在的时间'],
+    ['2024-02-30T09:30:00+08:00', '不是存在的时间'],
+    ['2026-10-12T09:30:00+0800', '格式不对'],
+    ['2026-10-12T9:30+08:00', '格式不对'],
+    ['2026-10-12T09:30:00', '缺少时区'],
+  ])('%s: %s', (text, message) => {
+    expect(dateTimeProblem(text)).toContain(message);
   });
 });

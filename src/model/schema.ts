@@ -7,7 +7,7 @@ import type { Collection, Field, PeriodField } from './field.ts';
 import type { RecordOf } from './types.ts';
 import { calendar } from './collections/org.ts';
 import { ID_PATTERN } from './options.ts';
-import { PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
+import { DATETIME_SHAPE, PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
@@ -40,7 +40,7 @@ export function dateTimeProblem(value: string): string | undefined {
   if (parseDateTime(value)) return undefined;
   if (lacksOffset(value))
     return `“${value}” 缺少时区，应写成 ${value.replace(' ', 'T')}+08:00 这样带时区的时间`;
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return `“${value}” 不是存在的时间`;
+  if (DATETIME_SHAPE.test(value)) return `“${value}” 不是存在的时间`;
   return `“${value}” 格式不对，应为 2026-10-12T09:30:00+08:00 这样带时区的时间`;
 }
 
@@ -177,7 +177,11 @@ function recordSchema(fields: readonly Field[]): z.ZodType {
           const other = record[f.notBefore];
           const a = parseDate(value);
           const b = typeof other === 'string' ? parseDate(other) : undefined;
-          if (a && b && a.until(b).days > 0) issue([f.name], `不能早于 ${f.notBefore}（${other as string}）`);
+          if (a && b && a.until(b).days > 0)
+            issue(
+              [f.name],
+              `不能早于${fields.find((x) => x.name === f.notBefore)?.label ?? f.notBefore}（${other as string}）`,
+            );
         }
         if (f.type === 'figures' && f.requiredWhen.values.includes(String(record[f.requiredWhen.field]))) {
           const figures = (value ?? {}) as Record<string, unknown>;

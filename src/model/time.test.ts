@@ -123,3 +123,12 @@ describe('helpers for the rules engine', () => {
     );
   });
 });
+
+describe('impossible clock times', () => {
+  it.each(['2026-10-12T23:59:60+08:00', '2026-10-12T24:00:00+08:00', '2026-10-12T09:60:00+08:00'])(
+    'rejects %s instead of rolling it over',
+    (text) => {
+      expect(parseDateTime(text)).toBeUndefined();
+    },
+  );
+});

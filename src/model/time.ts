@@ -6,7 +6,11 @@ import { Temporal } from 'temporal-polyfill';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** Hours 00–23, minutes and seconds 00–59: Temporal would turn a leap second `:60` into `:59` rather than refuse it. */
+const DATETIME =
+  /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** The shape of a datetime, whatever its numbers: text of this shape that does not parse names an impossible time. */
+export const DATETIME_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 const WEEK = /^(\d{4})-W(\d{2})$/;

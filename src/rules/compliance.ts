@@ -6,7 +6,7 @@
  * whatever its times, so a rebuild with the same content and the same asOf gives the same result.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Article, Calendar, Meeting, Person, Region, Report } from '../model/index.ts';
+import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
 import type { MeetingKind, ReportKind } from '../model/options.ts';
 import { formatDateTimeExact, periodSpan } from '../model/time.ts';
 import { periodFormatOf, periodsDueIn } from './calendar.ts';
@@ -68,7 +68,7 @@ export interface ComplianceExport {
 export interface ComplianceContent {
   regions: readonly Region[];
   people: readonly Person[];
-  calendar: Calendar;
+  calendar: { meetings: readonly CalendarOverride[] };
   articles: readonly { data: Article }[];
   meetings: readonly { data: Meeting }[];
   reports: readonly { id: string; data: Report }[];

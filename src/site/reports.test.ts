@@ -88,3 +88,17 @@ describe('reportSections', () => {
     expect(reportSections({})).toEqual([]);
   });
 });
+
+describe('report order within a period', () => {
+  it('compares submitted times as instants, whatever their offsets', () => {
+    const report = (id: string, submitted: string) => ({
+      id,
+      data: { kind: 'weekly' as const, period: '2026-W42', region: 'east', author: 'zhangwei', submitted },
+    });
+    // 02:00Z is 10:00 in Beijing: later than 09:00+08:00 although it sorts first as text.
+    const later = report('a', '2026-10-19T02:00:00Z');
+    const earlier = report('b', '2026-10-19T09:00:00+08:00');
+    const [kind] = groupReports([later, earlier]);
+    expect(kind!.groups[0]!.items.map((r) => r.id)).toEqual(['b', 'a']);
+  });
+});

@@ -2,11 +2,12 @@
  * Work reports for the manager pages: grouped by kind, then by the month (daily, weekly, monthly) or quarter
  * (quarterly, achievement) their period covers. Nothing outside /manage/ may use this module.
  */
+import { Temporal } from 'temporal-polyfill';
 import type { Report } from '../model/index.ts';
 import { REPORT_KINDS, labelOf, type ReportKind } from '../model/options.ts';
 import { periodSpan } from '../model/time.ts';
 import { compareText, groupByKey } from './collate.ts';
-import { monthLabel, quarterLabel, reportPeriodFormat, reportPeriodLabel } from './format.ts';
+import { instantOf, monthLabel, quarterLabel, reportPeriodFormat, reportPeriodLabel } from './format.ts';
 
 /** What the helpers need of a report entry; `CollectionEntry<'reports'>` is one. */
 export interface ReportLike {
@@ -52,13 +53,14 @@ export interface ReportKindGroup<T> {
   groups: ReportSubGroup<T>[];
 }
 
-/** Newest period first; within a period by region, author and then submitted time (all code-point order). */
+/** Newest period first; within a period by region and author (code-point order), then submitted time. */
 function compareReports(a: ReportLike, b: ReportLike): number {
   return (
     compareText(b.data.period, a.data.period) ||
     compareText(a.data.region, b.data.region) ||
     compareText(a.data.author, b.data.author) ||
-    compareText(a.data.submitted, b.data.submitted) ||
+    // Times may carry different offsets, so they are compared as instants, never as text.
+    Temporal.Instant.compare(instantOf(a.data.submitted), instantOf(b.data.submitted)) ||
     compareText(a.id, b.id)
   );
 }

@@ -85,6 +85,8 @@ export const calendar = {
       name: 'meetings',
       type: 'objects',
       label: '例会改期',
+      // No overrides is the usual case: the file may be absent, empty or list none.
+      optional: true,
       hint: '默认：月例会为每月最后一个周五 13:30，季度例会为季度最后一个月的最后一个周五。',
       fields: [
         {

@@ -5,7 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Temporal } from 'temporal-polyfill';
-import type { Calendar, Person, Region } from '../../../model/index.ts';
+import type { CalendarOverride, Person, Region } from '../../../model/index.ts';
 import type { ComplianceExport } from '../../../rules/compliance.ts';
 import { compareCodePoints } from '../../../rules/counting.ts';
 import { complianceSeries } from '../../../rules/series.ts';
@@ -16,7 +16,7 @@ export interface ComplianceSource {
   content: {
     regions: Region[];
     people: Person[];
-    calendar: Calendar;
+    calendar: { meetings: CalendarOverride[] };
     articles: CollectionEntry<'articles'>[];
     meetings: CollectionEntry<'meetings'>[];
     reports: CollectionEntry<'reports'>[];
