@@ -26,25 +26,25 @@ describe('prepareForIndex', () => {
 
   it('sets Han characters apart in text only, never in attributes', () => {
     const html = prepareForIndex('<p data-pagefind-meta="region:华东区" title="标题">学术</p>');
-    expect(html).toBe(`<p data-pagefind-meta="region:华东区" title="标题">${Z}学${Z}术.</p>`);
+    expect(html).toBe(`<p data-pagefind-meta="region:华东区" title="标题">${Z}学${Z}术。</p>`);
   });
 
   it('ends every block in a full stop, unless it ends in punctuation', () => {
     expect(prepareForIndex('<h1>实践</h1><dd><a href="/r/">华东区</a></dd><p>好。</p><p>OK</p>')).toBe(
-      `<h1>${Z}实${Z}践.</h1><dd><a href="/r/">${Z}华${Z}东${Z}区.</a></dd><p>${Z}好${Z}。</p><p>OK.</p>`,
+      `<h1>${Z}实${Z}践。</h1><dd><a href="/r/">${Z}华${Z}东${Z}区。</a></dd><p>${Z}好${Z}。</p><p>OK.</p>`,
     );
   });
 
   it('keeps phrases across inline elements together', () => {
     expect(prepareForIndex('<p>学术<strong>推广</strong>会</p>')).toBe(
-      `<p>${Z}学${Z}术${Z}<strong>${Z}推${Z}广${Z}</strong>${Z}会.</p>`,
+      `<p>${Z}学${Z}术${Z}<strong>${Z}推${Z}广${Z}</strong>${Z}会。</p>`,
     );
   });
 
   it('changes no entity, script or style, so the markup means the same', () => {
     const html = '<p>&lt;script&gt;价格 &amp; 数量</p><script>var a="中文"</script><style>p{}</style>';
     expect(prepareForIndex(html)).toBe(
-      `<p>&lt;script&gt;${Z}价${Z}格${Z} &amp; ${Z}数${Z}量.</p><script>var a="中文"</script><style>p{}</style>`,
+      `<p>&lt;script&gt;${Z}价${Z}格${Z} &amp; ${Z}数${Z}量。</p><script>var a="中文"</script><style>p{}</style>`,
     );
   });
 });

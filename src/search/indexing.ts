@@ -55,7 +55,7 @@ function lastText(element: Element): Text | undefined {
  * change meaning on the way.
  *
  * - Every Han character is set apart as a word (see text.ts).
- * - Every block ends in a full stop unless it ends in punctuation already. Pagefind adds one only after a
+ * - Every block ends in a full stop (。 after Chinese) unless it ends in punctuation already. Pagefind adds one only after a
  *   letter, and a zero-width space is none: without it the title 「…的实践」 and the author 「张梦瑶」 would
  *   read as one run, and a phrase could match across them.
  */
@@ -71,7 +71,9 @@ export function prepareForIndex(html: string): string {
     const text = lastText(element);
     if (!text) continue;
     const trimmed = text.data.replace(/[\s\u200B]+$/, '');
-    if (/[\p{L}\p{N}]$/u.test(trimmed)) text.data = `${trimmed}.`;
+    // Readers see this stop in excerpts: a Chinese block gets 。, a Latin one a full stop.
+    if (/\p{Script=Han}$/u.test(trimmed)) text.data = `${trimmed}。`;
+    else if (/[\p{L}\p{N}]$/u.test(trimmed)) text.data = `${trimmed}.`;
   }
   return render(doc, { decodeEntities: false });
 }
