@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Some tests generate thousands of entries; on a loaded 2-core machine 5 s is not a hang.
+          testTimeout: 60_000,
           // npm test runs this project under three zones; a plain run uses the department's own.
           env: { TZ: process.env.TZ ?? 'Asia/Shanghai' },
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

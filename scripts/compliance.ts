@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { loadContent } from '../src/load/load.ts';
 import { formatProblems } from '../src/load/problems.ts';
-import { lacksOffset, parseDateTime, parseMonth } from '../src/model/time.ts';
+import { dateTimeProblem } from '../src/model/schema.ts';
+import { parseDateTime, parseMonth } from '../src/model/time.ts';
 import { computeCompliance } from '../src/rules/compliance.ts';
 import { formatCsv, formatJson } from '../src/rules/export.ts';
 
@@ -63,15 +64,9 @@ let asOf: Temporal.Instant;
 if (nowText === undefined) {
   asOf = Temporal.Now.instant();
 } else {
-  const parsed = parseDateTime(nowText);
-  if (!parsed) {
-    fail(
-      lacksOffset(nowText)
-        ? `--now “${nowText}” 缺少时区，应写成 ${nowText.replace(' ', 'T')}+08:00 这样带时区的时间`
-        : `--now “${nowText}” 不是带时区的有效时间，应写成 2026-11-05T12:00:00+08:00 这样的格式`,
-    );
-  }
-  asOf = parsed;
+  const problem = dateTimeProblem(nowText);
+  if (problem) fail(`--now ${problem}`);
+  asOf = parseDateTime(nowText)!;
 }
 
 if (format !== 'json' && format !== 'csv') fail(`--format “${format}” 不支持，只能是 json 或 csv`);

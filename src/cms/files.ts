@@ -11,6 +11,7 @@
 import { FILE_KEYS, formatName } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
 import type { Collection, Field } from '../model/field.ts';
+import { FIGURE_PARTS } from '../model/options.ts';
 import { parseYaml, splitFrontMatter } from '../load/yaml.ts';
 import { toYaml } from '../load/yaml-write.ts';
 
@@ -55,6 +56,8 @@ function inOrder(data: Data, keys: readonly string[], nested: (key: string, v: u
   return out;
 }
 
+const FIGURE_PART_ORDER = FIGURE_PARTS.map((p) => p.value);
+
 /** A record with its keys in the order of its field table, nested records and figures too. */
 export function arrange(value: unknown, fields: readonly Field[]): unknown {
   if (!isRecord(value)) return value;
@@ -68,7 +71,7 @@ export function arrange(value: unknown, fields: readonly Field[]): unknown {
         return inOrder(
           v,
           field.keys.map((k) => k.value),
-          (_, pair) => (isRecord(pair) ? inOrder(pair, ['target', 'actual'], (__, n) => n) : pair),
+          (_, pair) => (isRecord(pair) ? inOrder(pair, FIGURE_PART_ORDER, (__, n) => n) : pair),
         );
       return v;
     },

@@ -1,5 +1,6 @@
 /** Problems found in content/, and the Chinese report that lists them all. */
 import type { Collection, Field } from '../model/field.ts';
+import { FIGURE_PARTS } from '../model/options.ts';
 
 export interface Problem {
   /** Path from the repository root, e.g. `content/articles/2026/x.md`. */
@@ -26,9 +27,8 @@ export function labelForPath(collection: Collection, path: readonly (string | nu
     }
     if (current?.type === 'figures') {
       const key = current.keys.find((k) => k.value === segment);
-      if (key) labels.push(key.label);
-      else if (segment === 'target') labels.push('目标');
-      else if (segment === 'actual') labels.push('实际');
+      const part = key ?? FIGURE_PARTS.find((p) => p.value === segment);
+      if (part) labels.push(part.label);
       continue;
     }
     current = fields?.find((f) => f.name === segment);

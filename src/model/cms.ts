@@ -10,7 +10,7 @@
  */
 import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
 import type { Collection, Field, FiguresField, Option, PeriodField, TextField } from './field.ts';
-import { ID_PATTERN } from './options.ts';
+import { FIGURE_PARTS, ID_PATTERN } from './options.ts';
 import { PERIOD_FORMATS, type PeriodFormat } from './time.ts';
 
 /** A field of the Decap config (only the options this portal uses). */
@@ -166,13 +166,8 @@ function figuresRule(field: FiguresField, siblings: readonly Field[]): string {
   const label = (list: readonly Option[], v: string) => list.find((o) => o.value === v)?.label ?? v;
   const values = field.requiredWhen.values.map((v) => label(options, v)).join('、');
   const keys = field.requiredWhen.keys.map((k) => label(field.keys, k)).join('、');
-  return `${select?.label ?? field.requiredWhen.field}为${values}时须填${keys}，每项的目标与实际都要填。`;
+  return `${select?.label ?? field.requiredWhen.field}为${values}时须填${keys}，每项的${FIGURE_PARTS.map((p) => p.label).join('与')}都要填。`;
 }
-
-const FIGURE_PARTS = [
-  { name: 'target', label: '目标' },
-  { name: 'actual', label: '实际' },
-] as const;
 
 /** The Decap field for one field of the model; `siblings` are the other fields of its record. */
 export function cmsField(field: Field, siblings: readonly Field[] = []): CmsField {
@@ -244,7 +239,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
           widget: 'object',
           required: false,
           fields: FIGURE_PARTS.map((part) => ({
-            name: part.name,
+            name: part.value,
             label: `${key.label}${part.label}`,
             widget: 'number',
             value_type: 'float' as const,

@@ -19,6 +19,9 @@ export const ROLES = [
   { value: 'office', label: '办事处' },
 ] as const satisfies readonly Option[];
 
+/** Role values in the order the model lists them: people are listed by role in this order. */
+export const ROLE_ORDER: readonly string[] = ROLES.map((r) => r.value);
+
 export const ARTICLE_CATEGORIES = [
   { value: 'clinical', label: '临床推广' },
   { value: 'management', label: '管理' },
@@ -55,6 +58,12 @@ export const FIGURE_KEYS = [
   { value: 'coverage', label: '布点' },
   { value: 'development', label: '开发' },
   { value: 'sales', label: '纯销' },
+] as const satisfies readonly Option[];
+
+/** The two numbers of each figure of a report. */
+export const FIGURE_PARTS = [
+  { value: 'target', label: '目标' },
+  { value: 'actual', label: '实际' },
 ] as const satisfies readonly Option[];
 
 export const CALENDAR_MEETING_KINDS = [

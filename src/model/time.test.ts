@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import {
   addMonths,
+  beijingMonth,
   formatChineseDateTime,
+  formatChineseMonth,
   formatDateTime,
   formatDateTimeExact,
   formatQuarter,
@@ -33,6 +35,26 @@ describe('the machine time zone does not matter', () => {
     const instant = parseDateTime('2026-10-12T01:30:00Z')!;
     expect(formatDateTime(instant)).toBe('2026-10-12T09:30:00+08:00');
     expect(formatChineseDateTime(instant)).toBe('2026年10月12日 09:30');
+  });
+});
+
+describe('beijingMonth', () => {
+  it('keeps 23:59:59 on the last day in its month and moves 00:00:00 to the next', () => {
+    expect(beijingMonth('2026-10-31T23:59:59+08:00')).toBe('2026-10');
+    expect(beijingMonth('2026-11-01T00:00:00+08:00')).toBe('2026-11');
+  });
+
+  it('reads times written with another offset in Beijing time', () => {
+    expect(beijingMonth('2026-10-31T15:59:59Z')).toBe('2026-10');
+    expect(beijingMonth('2026-10-31T16:00:00Z')).toBe('2026-11');
+    expect(beijingMonth('2026-10-31T12:00:00-05:00')).toBe('2026-11');
+  });
+});
+
+describe('formatChineseMonth', () => {
+  it('names a month in Chinese and refuses anything else', () => {
+    expect(formatChineseMonth('2026-10')).toBe('2026年10月');
+    expect(() => formatChineseMonth('2026-13')).toThrow('不是月份');
   });
 });
 

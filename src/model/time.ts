@@ -115,6 +115,13 @@ export function periodSpan(format: PeriodFormat, text: string): Span | undefined
   }
 }
 
+/** The instant of a datetime field. Content is validated by the loader, so a bad value here is a bug. */
+export function instantOf(iso: string): Temporal.Instant {
+  const instant = parseDateTime(iso);
+  if (!instant) throw new Error(`不是带时区的时间：${iso}`);
+  return instant;
+}
+
 /** Beijing wall-clock time of an instant. */
 export function inShanghai(instant: Temporal.Instant): Temporal.ZonedDateTime {
   return instant.toZonedDateTimeISO(TIME_ZONE);
@@ -133,6 +140,11 @@ export function monthOf(instant: Temporal.Instant): string {
   return inShanghai(instant).toPlainDate().toPlainYearMonth().toString();
 }
 
+/** `2026-10`: the Beijing month a datetime falls in. */
+export function beijingMonth(iso: string): string {
+  return monthOf(instantOf(iso));
+}
+
 /** `2026年10月12日 09:30` for readers. */
 export function formatChineseDateTime(instant: Temporal.Instant): string {
   const z = inShanghai(instant);
@@ -143,7 +155,8 @@ export function formatChineseDateTime(instant: Temporal.Instant): string {
 /** `2026年10月` for a `2026-10` month. */
 export function formatChineseMonth(month: string): string {
   const m = parseMonth(month);
-  return m ? `${m.year}年${m.month}月` : month;
+  if (!m) throw new Error(`不是月份：${month}`);
+  return `${m.year}年${m.month}月`;
 }
 
 /** `2026年10月12日` for a date. */

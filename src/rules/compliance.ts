@@ -8,13 +8,12 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
 import type { MeetingKind, ReportKind } from '../model/options.ts';
-import { formatDateTimeExact, periodSpan } from '../model/time.ts';
+import { formatDateTimeExact, instantOf, periodSpan } from '../model/time.ts';
 import { periodFormatOf, periodsDueIn } from './calendar.ts';
 import {
   activeDuring,
   articleMonth,
   compareCodePoints,
-  instantOfField,
   isCountedMeeting,
   meetingMonth,
   meetingQualifies,
@@ -114,7 +113,7 @@ function indexOf(content: ComplianceContent): Index {
   }
   for (const { id, data } of content.reports) {
     const key = reportKey(data.author, data.kind, data.period);
-    const at = instantOfField(data.submitted);
+    const at = instantOf(data.submitted);
     const known = index.earliest.get(key);
     // Equal times keep the smaller id, so that the choice never depends on the order files were read in.
     const earlier =

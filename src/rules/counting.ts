@@ -5,7 +5,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Article, Meeting, Person } from '../model/index.ts';
-import { monthOf, parseDate, parseDateTime, type Span } from '../model/time.ts';
+import { beijingMonth, instantOf, parseDate, type Span } from '../model/time.ts';
 import { DEFAULT_POLICY, type Policy } from './policy.ts';
 
 /** Code-point order: the same on every machine, unlike localeCompare. */
@@ -13,26 +13,14 @@ export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A datetime field of validated content; a bad one here means the loader was bypassed. */
-export function instantOfField(text: string): Temporal.Instant {
-  const parsed = parseDateTime(text);
-  if (!parsed) throw new Error(`不是带时区的时间：${text}`);
-  return parsed;
-}
-
-/** `2026-10`: the Beijing month of a datetime field. */
-export function monthOfField(text: string): string {
-  return monthOf(instantOfField(text));
-}
-
 /** The Beijing month an article counts for (R6): the month of its submitted time. */
 export function articleMonth(article: Pick<Article, 'submitted'>): string {
-  return monthOfField(article.submitted);
+  return beijingMonth(article.submitted);
 }
 
 /** The Beijing month a meeting counts for (R7): the month it started in. */
 export function meetingMonth(meeting: Pick<Meeting, 'start'>): string {
-  return monthOfField(meeting.start);
+  return beijingMonth(meeting.start);
 }
 
 /** Why a meeting does not qualify under R7 (会前申请, 会后备忘备案). */
@@ -40,13 +28,12 @@ export type MeetingShortfall = 'not-applied' | 'applied-late' | 'not-filed' | 'f
 
 /** What a meeting lacks to qualify: empty when it was applied for before its start and filed at or after it. */
 export function meetingShortfalls(meeting: Pick<Meeting, 'start' | 'applied' | 'filed'>): MeetingShortfall[] {
-  const start = instantOfField(meeting.start);
+  const start = instantOf(meeting.start);
   const shortfalls: MeetingShortfall[] = [];
   if (meeting.applied === undefined) shortfalls.push('not-applied');
-  else if (Temporal.Instant.compare(instantOfField(meeting.applied), start) >= 0)
-    shortfalls.push('applied-late');
+  else if (Temporal.Instant.compare(instantOf(meeting.applied), start) >= 0) shortfalls.push('applied-late');
   if (meeting.filed === undefined) shortfalls.push('not-filed');
-  else if (Temporal.Instant.compare(instantOfField(meeting.filed), start) < 0) shortfalls.push('filed-early');
+  else if (Temporal.Instant.compare(instantOf(meeting.filed), start) < 0) shortfalls.push('filed-early');
   return shortfalls;
 }
 

@@ -420,16 +420,14 @@ describe('planForEntries', () => {
     expect(small.months).toBe(12);
   });
 
-  it('lands near the wanted count, quickly, with more people and regions', () => {
-    const started = performance.now();
+  // Speed is the benchmark's business (issue 6), not a test's: a loaded CI machine would make it flaky.
+  it('lands near the wanted count, with more people and regions', () => {
     const plan = planForEntries(20_000, OPTIONS);
     const big = generateSampleWithCounts({ ...OPTIONS, ...plan });
-    const seconds = (performance.now() - started) / 1000;
     const c = big.counts;
     const total = c.articles + c.meetings + c.reports;
     expect(total).toBeGreaterThan(17_000);
     expect(total).toBeLessThan(23_000);
-    expect(seconds).toBeLessThan(25);
     const bigPeople = parse(big.files.get('org/people.yaml') ?? '', { schema: 'core' }) as unknown[];
     const bigRegions = parse(big.files.get('org/regions.yaml') ?? '', { schema: 'core' }) as unknown[];
     expect(bigPeople.length).toBeGreaterThan(people.length * 2);

@@ -4,9 +4,8 @@
  */
 import type { Article, Meeting, Person, Region, Report } from '../model/index.ts';
 import { ARTICLE_CATEGORIES, MEETING_KINDS, REPORT_KINDS } from '../model/options.ts';
-import { beijingMonth } from '../site/collate.ts';
+import { beijingMonth, formatChineseMonth } from '../model/time.ts';
 import { DEPARTMENT_WIDE } from '../site/directory.ts';
-import { monthLabel } from '../site/format.ts';
 import type { FilterKey } from './params.ts';
 import { DEPARTMENT_FILTER, KIND_LABELS, type SearchKind } from './facts.ts';
 
@@ -99,7 +98,7 @@ export function filterFields(
       key: 'month',
       label: '月份',
       any: '全部月份',
-      groups: flat(months.map((m) => ({ value: m, label: monthLabel(m) }))),
+      groups: flat(months.map((m) => ({ value: m, label: formatChineseMonth(m) }))),
     },
     { key: 'author', label: '作者', any: '全部人员', groups },
   ];

@@ -3,8 +3,8 @@
  * result shows, and the time results can be sorted by. Rendered by SearchFacts.astro, one value per element,
  * because pagefind reads a single literal `key:value` per attribute.
  */
-import { beijingMonth } from '../site/collate.ts';
-import { beijingDate, instantOf } from '../site/format.ts';
+import { beijingMonth, instantOf } from '../model/time.ts';
+import { beijingDate } from '../site/format.ts';
 
 export type SearchKind = 'article' | 'meeting' | 'report';
 

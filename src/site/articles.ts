@@ -2,7 +2,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Article } from '../model/index.ts';
 import { ARTICLE_CATEGORIES, labelOf } from '../model/options.ts';
-import { beijingMonth, groupByKey, groupByMonth, sortByTime, type Group } from './collate.ts';
+import { beijingMonth } from '../model/time.ts';
+import { groupByKey, groupByMonth, sortByTime, type Group } from './collate.ts';
 import { currentMonth } from './now.ts';
 
 /** What the helpers need of an article entry; `CollectionEntry<'articles'>` is one. */

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { beijingMonth, countItems, groupByKey, groupByMonth, sortByTime } from './collate.ts';
+import { countItems, groupByKey, groupByMonth, sortByTime } from './collate.ts';
 
 const item = (id: string, at: string, region = 'east') => ({ id, at, region });
 const at = (i: { at: string }) => i.at;
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
-
-describe('beijingMonth', () => {
-  it('keeps 23:59:59 on the last day in its month and moves 00:00:00 to the next', () => {
-    expect(beijingMonth('2026-10-31T23:59:59+08:00')).toBe('2026-10');
-    expect(beijingMonth('2026-11-01T00:00:00+08:00')).toBe('2026-11');
-  });
-
-  it('reads times written with another offset in Beijing time', () => {
-    expect(beijingMonth('2026-10-31T15:59:59Z')).toBe('2026-10');
-    expect(beijingMonth('2026-10-31T16:00:00Z')).toBe('2026-11');
-    expect(beijingMonth('2026-10-31T12:00:00-05:00')).toBe('2026-11');
-  });
-});
 
 describe('sortByTime', () => {
   it('compares instants, not text', () => {

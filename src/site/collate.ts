@@ -1,14 +1,9 @@
 /** Sorting and grouping of dated entries. Times are compared as instants and months are Beijing months. */
 import { Temporal } from 'temporal-polyfill';
-import { monthOf } from '../model/time.ts';
-import { instantOf } from './format.ts';
+import { beijingMonth, instantOf } from '../model/time.ts';
+import { compareCodePoints } from '../rules/counting.ts';
 
 export type Order = 'asc' | 'desc';
-
-/** Code-point order for ASCII ids and keys: unlike localeCompare it is the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** One group of a grouping, its items in the order asked for. */
 export interface Group<T> {
@@ -28,13 +23,8 @@ export function sortByTime<T extends { id: string }>(
   const sign = order === 'asc' ? 1 : -1;
   return items
     .map((item) => ({ item, at: instantOf(timeOf(item)) }))
-    .sort((a, b) => sign * (Temporal.Instant.compare(a.at, b.at) || compareText(a.item.id, b.item.id)))
+    .sort((a, b) => sign * (Temporal.Instant.compare(a.at, b.at) || compareCodePoints(a.item.id, b.item.id)))
     .map(({ item }) => item);
-}
-
-/** `2026-10`: the Beijing month a datetime falls in. */
-export function beijingMonth(iso: string): string {
-  return monthOf(instantOf(iso));
 }
 
 /** Items grouped by the Beijing month of a datetime field; months and items both in `order`. */
@@ -74,7 +64,7 @@ export function groupByKey<T>(
     const target = groups.get(key) ?? extra.get(key) ?? extra.set(key, []).get(key)!;
     target.push(item);
   }
-  const rest = [...extra].sort(([a], [b]) => compareText(a, b));
+  const rest = [...extra].sort(([a], [b]) => compareCodePoints(a, b));
   return [...groups, ...rest]
     .filter(([, list]) => list.length > 0)
     .map(([key, list]) => ({ key, items: list }));

@@ -1,9 +1,9 @@
 /** Lookups in the roster: names, roles and regions of the ids that entries refer to. */
 import type { Temporal } from 'temporal-polyfill';
 import type { Person, Region } from '../model/index.ts';
-import { ROLES, labelOf } from '../model/options.ts';
+import { ROLES, ROLE_ORDER, labelOf } from '../model/options.ts';
 import { parseDate } from '../model/time.ts';
-import { compareText } from './collate.ts';
+import { compareCodePoints } from '../rules/counting.ts';
 
 /** What a meeting without a region belongs to. */
 export const DEPARTMENT_WIDE = '全部门';
@@ -84,8 +84,6 @@ export function regionSummaries(
   }));
 }
 
-const ROLE_ORDER: readonly string[] = ROLES.map((r) => r.value);
-
 /** A region's active people on a day, by role (as the model lists roles) and then by id. */
 export function activeMembers(
   people: readonly Person[],
@@ -94,5 +92,5 @@ export function activeMembers(
 ): Person[] {
   return people
     .filter((p) => p.region === regionId && isActive(p, day))
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || compareText(a.id, b.id));
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || compareCodePoints(a.id, b.id));
 }

@@ -1,8 +1,8 @@
 /** The RSS feed of the newsletter: the newest articles as feed items. */
 import type { Article } from '../model/index.ts';
+import { instantOf } from '../model/time.ts';
 import type { Directory } from './directory.ts';
 import { articleExcerpt } from './excerpt.ts';
-import { instantOf } from './format.ts';
 import { categoryLabel, newestArticles } from './articles.ts';
 import { urls } from './urls.ts';
 

@@ -5,7 +5,6 @@ import {
   datetimeAttribute,
   dateLabel,
   formatNumber,
-  monthLabel,
   periodLabel,
   quarterLabel,
   reportPeriodLabel,
@@ -41,7 +40,6 @@ describe('datetimes', () => {
 describe('periods', () => {
   it('formats each period format', () => {
     expect(dateLabel('2026-10-12')).toBe('2026年10月12日');
-    expect(monthLabel('2026-10')).toBe('2026年10月');
     expect(quarterLabel('2026-Q4')).toBe('2026年第四季度');
     expect(quarterLabel('2027-Q1')).toBe('2027年第一季度');
     expect(weekLabel('2026-W42')).toBe('2026年第42周（10月12日–18日）');

@@ -1,26 +1,18 @@
 /** How times and periods read on the portal: always Beijing time, always in Chinese. */
-import type { Temporal } from 'temporal-polyfill';
-import { reports } from '../model/collections/index.ts';
 import type { ReportKind } from '../model/options.ts';
 import {
   formatChineseDate,
   formatChineseDateTime,
+  formatChineseMonth,
   formatDateTime,
   inShanghai,
+  instantOf,
   parseDate,
-  parseDateTime,
-  parseMonth,
   parseQuarter,
   parseWeek,
   type PeriodFormat,
 } from '../model/time.ts';
-
-/** The instant of a datetime field. Content is validated by the loader, so a bad value here is a bug. */
-export function instantOf(iso: string): Temporal.Instant {
-  const instant = parseDateTime(iso);
-  if (!instant) throw new Error(`不是带时区的时间：${iso}`);
-  return instant;
-}
+import { periodFormatOf } from '../rules/calendar.ts';
 
 /**
  * `2026年10月12日 09:30（北京时间）`: what readers see for a datetime field. Lists may leave the zone off
@@ -39,13 +31,6 @@ export function beijingDate(iso: string): string {
 /** The same datetime as `<time datetime>` wants it, in its Beijing form: `2026-10-12T09:30:00+08:00`. */
 export function datetimeAttribute(iso: string): string {
   return formatDateTime(instantOf(iso));
-}
-
-/** `2026年10月` for `2026-10`. */
-export function monthLabel(month: string): string {
-  const m = parseMonth(month);
-  if (!m) throw new Error(`不是月份：${month}`);
-  return `${m.year}年${m.month}月`;
 }
 
 const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
@@ -91,22 +76,15 @@ export function periodLabel(format: PeriodFormat, period: string): string {
     case 'week':
       return weekLabel(period);
     case 'month':
-      return monthLabel(period);
+      return formatChineseMonth(period);
     case 'quarter':
       return quarterLabel(period);
   }
 }
 
-const periodField = reports.fields.find((f) => f.type === 'period')!;
-
-/** The period format a report kind uses, straight from the content model. */
-export function reportPeriodFormat(kind: ReportKind): PeriodFormat {
-  return periodField.formats[kind];
-}
-
 /** A report's period in Chinese, read according to its kind. */
 export function reportPeriodLabel(kind: ReportKind, period: string): string {
-  return periodLabel(reportPeriodFormat(kind), period);
+  return periodLabel(periodFormatOf(kind), period);
 }
 
 const integers = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });

@@ -1,5 +1,6 @@
 /** Meeting minutes: newest first, by month, by region, and the figures an evening meeting records. */
 import type { Meeting } from '../model/index.ts';
+import { fieldLabel } from '../model/labels.ts';
 import { COMMUNICATION_MEETING_KINDS, MEETING_KINDS, labelOf } from '../model/options.ts';
 import { formatNumber } from './format.ts';
 import { groupByMonth, sortByTime, type Group } from './collate.ts';
@@ -51,8 +52,9 @@ export interface MeetingFigure {
 /** 电话量 and 意向客户数 when the minutes give them; empty otherwise. */
 export function meetingFigures(meeting: Pick<Meeting, 'calls' | 'intents'>): MeetingFigure[] {
   const figures: MeetingFigure[] = [];
-  if (meeting.calls !== undefined) figures.push({ label: '电话量', value: formatNumber(meeting.calls) });
+  if (meeting.calls !== undefined)
+    figures.push({ label: fieldLabel('meetings', 'calls'), value: formatNumber(meeting.calls) });
   if (meeting.intents !== undefined)
-    figures.push({ label: '意向客户数', value: formatNumber(meeting.intents) });
+    figures.push({ label: fieldLabel('meetings', 'intents'), value: formatNumber(meeting.intents) });
   return figures;
 }

@@ -3,6 +3,7 @@
  * nowhere else, so that `PORTAL_NOW=2026-10-20T12:00:00+08:00 npm run build` reproduces a build exactly.
  */
 import { Temporal } from 'temporal-polyfill';
+import { dateTimeProblem } from '../model/schema.ts';
 import { inShanghai, monthOf, parseDateTime } from '../model/time.ts';
 
 /** The environment variable that pins the build time. */
@@ -19,13 +20,9 @@ export function resolveNow(
 ): Temporal.Instant {
   const raw = env[NOW_VARIABLE]?.trim();
   if (raw === undefined || raw === '') return clock();
-  const instant = parseDateTime(raw);
-  if (!instant) {
-    throw new Error(
-      `${NOW_VARIABLE}=“${raw}” 不是带时区的时间，应写成 2026-10-20T12:00:00+08:00 这样的格式（或不设置，使用当前时间）`,
-    );
-  }
-  return instant;
+  const problem = dateTimeProblem(raw);
+  if (problem) throw new Error(`${NOW_VARIABLE}=${problem}（或不设置，使用当前时间）`);
+  return parseDateTime(raw)!;
 }
 
 let cached: Temporal.Instant | undefined;

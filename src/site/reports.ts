@@ -4,10 +4,13 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Report } from '../model/index.ts';
+import { fieldLabel } from '../model/labels.ts';
 import { REPORT_KINDS, labelOf, type ReportKind } from '../model/options.ts';
-import { periodSpan } from '../model/time.ts';
-import { compareText, groupByKey } from './collate.ts';
-import { instantOf, monthLabel, quarterLabel, reportPeriodFormat, reportPeriodLabel } from './format.ts';
+import { formatChineseMonth, instantOf, periodSpan } from '../model/time.ts';
+import { periodFormatOf } from '../rules/calendar.ts';
+import { compareCodePoints } from '../rules/counting.ts';
+import { groupByKey } from './collate.ts';
+import { quarterLabel, reportPeriodLabel } from './format.ts';
 
 /** What the helpers need of a report entry; `CollectionEntry<'reports'>` is one. */
 export interface ReportLike {
@@ -27,7 +30,7 @@ export function reportTitle(authorName: string, kind: ReportKind, period: string
 
 /** The sub-group of a report: `2026-10` for a day, a week (by its Monday) or a month; `2026-Q4` for a quarter. */
 export function periodGroupKey(kind: ReportKind, period: string): string {
-  const format = reportPeriodFormat(kind);
+  const format = periodFormatOf(kind);
   if (format === 'quarter') return period;
   const span = periodSpan(format, period);
   if (!span) throw new Error(`汇报周期不对：${kind} ${period}`);
@@ -36,7 +39,7 @@ export function periodGroupKey(kind: ReportKind, period: string): string {
 
 /** `2026年10月` or `2026年第四季度` for a sub-group key. */
 export function periodGroupLabel(key: string): string {
-  return key.includes('-Q') ? quarterLabel(key) : monthLabel(key);
+  return key.includes('-Q') ? quarterLabel(key) : formatChineseMonth(key);
 }
 
 export interface ReportSubGroup<T> {
@@ -56,12 +59,12 @@ export interface ReportKindGroup<T> {
 /** Newest period first; within a period by region and author (code-point order), then submitted time. */
 function compareReports(a: ReportLike, b: ReportLike): number {
   return (
-    compareText(b.data.period, a.data.period) ||
-    compareText(a.data.region, b.data.region) ||
-    compareText(a.data.author, b.data.author) ||
+    compareCodePoints(b.data.period, a.data.period) ||
+    compareCodePoints(a.data.region, b.data.region) ||
+    compareCodePoints(a.data.author, b.data.author) ||
     // Times may carry different offsets, so they are compared as instants, never as text.
     Temporal.Instant.compare(instantOf(a.data.submitted), instantOf(b.data.submitted)) ||
-    compareText(a.id, b.id)
+    compareCodePoints(a.id, b.id)
   );
 }
 
@@ -80,7 +83,7 @@ export function groupReports<T extends ReportLike>(reports: readonly T[]): Repor
       label: reportKindLabel(kind),
       count: byKind.items.length,
       groups: [...groups]
-        .sort(([a], [b]) => compareText(b, a))
+        .sort(([a], [b]) => compareCodePoints(b, a))
         .map(([key, items]) => ({ key, label: periodGroupLabel(key), items })),
     };
   });
@@ -99,16 +102,20 @@ export function reportSections(
   report: Pick<Report, 'progress' | 'highlights' | 'problems' | 'support' | 'plan'>,
 ): ReportSection[] {
   const sections: ReportSection[] = [];
-  const text = (title: string, value: string | undefined) => {
-    if (value !== undefined && value.trim() !== '') sections.push({ title, text: value.trim() });
+  const text = (name: 'progress' | 'support' | 'plan') => {
+    const value = report[name];
+    if (value !== undefined && value.trim() !== '')
+      sections.push({ title: fieldLabel('reports', name), text: value.trim() });
   };
-  const points = (title: string, value: string[] | undefined) => {
-    if (value !== undefined && value.length > 0) sections.push({ title, points: value });
+  const points = (name: 'highlights' | 'problems') => {
+    const value = report[name];
+    if (value !== undefined && value.length > 0)
+      sections.push({ title: fieldLabel('reports', name), points: value });
   };
-  text('完成情况', report.progress);
-  points('亮点', report.highlights);
-  points('问题与改进', report.problems);
-  text('需要的支持', report.support);
-  text('下期计划', report.plan);
+  text('progress');
+  points('highlights');
+  points('problems');
+  text('support');
+  text('plan');
   return sections;
 }

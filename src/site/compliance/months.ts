@@ -1,8 +1,8 @@
 /** Which months get a compliance page, and how a month is named where space is short. */
 import type { Temporal } from 'temporal-polyfill';
-import { addMonths, monthOf, parseMonth } from '../../model/time.ts';
+import { addMonths, beijingMonth, formatChineseMonth, monthOf, parseMonth } from '../../model/time.ts';
 import type { ComplianceContent } from '../../rules/compliance.ts';
-import { articleMonth, meetingMonth, monthOfField } from '../../rules/counting.ts';
+import { articleMonth, meetingMonth } from '../../rules/counting.ts';
 import { lastMonths } from '../../rules/series.ts';
 
 /**
@@ -18,7 +18,7 @@ export function pageMonths(content: ComplianceContent, now: Temporal.Instant): s
   };
   for (const a of content.articles) consider(articleMonth(a.data));
   for (const m of content.meetings) consider(meetingMonth(m.data));
-  for (const r of content.reports) consider(monthOfField(r.data.submitted));
+  for (const r of content.reports) consider(beijingMonth(r.data.submitted));
   const months: string[] = [];
   for (let m = first; m <= current; m = addMonths(m, 1)!) months.push(m);
   return months;
@@ -32,6 +32,6 @@ export function shortMonthLabels(months: readonly string[]): string[] {
   return months.map((month, i) => {
     const m = parseMonth(month);
     if (!m) throw new Error(`不是月份：${month}`);
-    return i === 0 || m.month === 1 ? `${m.year}年${m.month}月` : `${m.month}月`;
+    return i === 0 || m.month === 1 ? formatChineseMonth(month) : `${m.month}月`;
   });
 }

@@ -1,7 +1,7 @@
 /** Per-person submission counts of one month, for the page a manager opens at the monthly meeting. */
 import type { Person } from '../../model/index.ts';
-import { ROLES } from '../../model/options.ts';
-import { periodSpan } from '../../model/time.ts';
+import { ROLE_ORDER } from '../../model/options.ts';
+import { beijingMonth, periodSpan } from '../../model/time.ts';
 import { type ComplianceContent } from '../../rules/compliance.ts';
 import {
   activeDuring,
@@ -9,7 +9,6 @@ import {
   compareCodePoints,
   isCountedMeeting,
   meetingMonth,
-  monthOfField,
 } from '../../rules/counting.ts';
 import { DEFAULT_POLICY, type Policy } from '../../rules/policy.ts';
 
@@ -22,8 +21,6 @@ export interface PersonMonth {
   /** Work reports of any kind submitted in the month. */
   reports: number;
 }
-
-const ROLE_ORDER: readonly string[] = ROLES.map((r) => r.value);
 
 /**
  * Everyone on the roster for some day of the month, and anyone else with a submission in it, by region id
@@ -50,7 +47,7 @@ export function peopleOfMonth(
       .map((m) => m.data.organizer),
   );
   const reports = tally(
-    content.reports.filter((r) => monthOfField(r.data.submitted) === month).map((r) => r.data.author),
+    content.reports.filter((r) => beijingMonth(r.data.submitted) === month).map((r) => r.data.author),
   );
   return content.people
     .map((person) => ({
