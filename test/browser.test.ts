@@ -2,37 +2,26 @@
  * The built sample site in a real browser (Debian Chromium): readable on a phone, printable, keyboard-friendly,
  * and loading nothing from outside the site.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadContent } from '../src/load/load.ts';
-import { launchBrowser, preview, SCREENSHOTS, type Preview } from './support/browser.ts';
+import { SCREENSHOTS, useSampleSite } from './support/browser.ts';
 
 const { content } = loadContent('content');
 const article = content.articles.at(-1)!;
 
-let browser: Browser;
-let server: Preview;
-beforeAll(async () => {
-  const sample = inject('sample');
-  expect(sample.status, sample.output).toBe(0);
-  server = await preview(sample.outDir, 4391);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSampleSite(4391);
 
 /** Opens a page and records every request and console complaint it causes. */
 async function open(path: string, viewport = { width: 360, height: 740 }) {
-  const page: Page = await browser.newPage({ viewport });
+  const page: Page = await site.browser.newPage({ viewport });
   const requests: string[] = [];
   const complaints: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') complaints.push(m.text());
   });
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${site.server.url}${path}`);
   expect(response?.status(), path).toBe(200);
   return { page, requests, complaints };
 }
@@ -48,7 +37,7 @@ describe('on a phone', () => {
     const { page, requests, complaints } = await open(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(site.server.url))).toEqual([]);
     expect(complaints).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/phone-${name}.png`, fullPage: false });
     await page.close();

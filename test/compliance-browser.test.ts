@@ -3,28 +3,17 @@
  * still when the reader asks for reduced motion, printable, on a phone without sideways scrolling, and
  * without a single CSP complaint. Screenshots go to test-results/screenshots/ for a person to look at.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, preview, SCREENSHOTS, type Preview } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { SCREENSHOTS, useSampleSite } from './support/browser.ts';
 
-let browser: Browser;
-let server: Preview;
-beforeAll(async () => {
-  const sample = inject('sample');
-  expect(sample.status, sample.output).toBe(0);
-  server = await preview(sample.outDir, 4393);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSampleSite(4393);
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 /** Opens a page in a fresh context and records every request and console complaint it causes. */
 async function open(path: string, options: BrowserContextOptions = DESKTOP) {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page: Page = await context.newPage();
   const requests: string[] = [];
   const complaints: string[] = [];
@@ -33,7 +22,7 @@ async function open(path: string, options: BrowserContextOptions = DESKTOP) {
     if (m.type() === 'error' || m.type() === 'warning') complaints.push(m.text());
   });
   page.on('pageerror', (e) => complaints.push(e.message));
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${site.server.url}${path}`);
   expect(response?.status(), path).toBe(200);
   return { page, requests, complaints, close: () => context.close() };
 }
@@ -90,7 +79,7 @@ describe('compliance charts in Chromium', () => {
       expect(chart.tableRows).toBe(chart.labels);
       expect(chart.labels).toBe(12);
     }
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(site.server.url))).toEqual([]);
     expect(complaints).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/compliance-${name}.png`, fullPage: true });
     await close();

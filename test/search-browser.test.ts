@@ -3,32 +3,21 @@
  * opening a result and coming back, on a phone-sized screen and with the keyboard; pagefind's files load only
  * when someone searches; hostile links inject nothing.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadContent } from '../src/load/load.ts';
-import { launchBrowser, preview, SCREENSHOTS, type Preview } from './support/browser.ts';
+import { SCREENSHOTS, useSampleSite } from './support/browser.ts';
 import { containing, truthPages } from './support/search-truth.ts';
 
 const { content } = loadContent('content');
 const region = content.regions[0]!;
 const staffPages = truthPages(content).filter((p) => p.kind !== 'report');
 
-let browser: Browser;
-let server: Preview;
-beforeAll(async () => {
-  const sample = inject('sample');
-  expect(sample.status, sample.output).toBe(0);
-  server = await preview(sample.outDir, 4396);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSampleSite(4396);
 
 /** A page that records what it downloads and what the console complains about. */
 async function open(path: string, viewport = { width: 360, height: 740 }) {
-  const page: Page = await browser.newPage({ viewport });
+  const page: Page = await site.browser.newPage({ viewport });
   const complaints: string[] = [];
   const index: { url: string; bytes: number }[] = [];
   const outside: string[] = [];
@@ -41,13 +30,13 @@ async function open(path: string, viewport = { width: 360, height: 740 }) {
     void d.dismiss();
   });
   page.on('request', (r) => {
-    if (!r.url().startsWith(server.url)) outside.push(r.url());
+    if (!r.url().startsWith(site.server.url)) outside.push(r.url());
   });
   page.on('response', async (r) => {
     if (r.url().includes('pagefind'))
       index.push({ url: r.url(), bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
   });
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${site.server.url}${path}`);
   expect(response?.status(), path).toBe(200);
   return { page, complaints, index, outside };
 }
@@ -151,7 +140,7 @@ describe('the managers search', () => {
   it('finds reports, and the header box under /manage/ leads to it', async () => {
     const { page, complaints } = await open('/manage/');
     expect(await page.locator('form.site-search').getAttribute('action')).toBe('/manage/search/');
-    await page.goto(`${server.url}/manage/search/?q=回款&kind=report`);
+    await page.goto(`${site.server.url}/manage/search/?q=回款&kind=report`);
     await waitForResults(page);
     const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);

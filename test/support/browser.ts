@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -54,4 +55,28 @@ export async function preview(outDir: string, port: number): Promise<Preview> {
   }
   stop();
   throw new Error(`astro preview did not answer on ${url}`);
+}
+
+export interface SampleSite {
+  browser: Browser;
+  server: Preview;
+}
+
+/**
+ * The built sample site (from the build project's global setup) served on `port`, and a browser to look at it,
+ * for the test file that calls this at its top level; both are closed after the file's tests.
+ */
+export function useSampleSite(port: number): SampleSite {
+  const site = {} as SampleSite;
+  beforeAll(async () => {
+    const sample = inject('sample');
+    expect(sample.status, sample.output).toBe(0);
+    site.server = await preview(sample.outDir, port);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  return site;
 }
