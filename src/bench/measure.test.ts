@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PeakSampler,
+  displayWidth,
+  fontUrls,
+  formatBytes,
+  formatSeconds,
+  formatTable,
+  pageAssets,
+  parentOf,
+  phasesOf,
+  resolveSitePath,
+  rssBytes,
+  staticImports,
+  treeOf,
+} from './measure.ts';
+
+describe('process tree memory', () => {
+  it('reads the parent pid even when the command name holds spaces and parentheses', () => {
+    expect(parentOf('1234 (node) S 1000 1234 1000 0 -1')).toBe(1000);
+    expect(parentOf('77 (a b) c)) R 55 77 55 0')).toBe(55);
+    expect(parentOf('garbage')).toBeUndefined();
+  });
+
+  it('reads VmRSS in bytes, and 0 when a zombie has none', () => {
+    expect(rssBytes('Name:\tnode\nVmPeak:\t  9 kB\nVmRSS:\t  2048 kB\n')).toBe(2048 * 1024);
+    expect(rssBytes('Name:\tnode\nState:\tZ (zombie)\n')).toBe(0);
+  });
+
+  it('collects a root and all its descendants, not its siblings', () => {
+    const parents = new Map([
+      [10, 1],
+      [11, 10],
+      [12, 11],
+      [13, 10],
+      [20, 1],
+      [21, 20],
+    ]);
+    expect(treeOf(10, parents).sort()).toEqual([10, 11, 12, 13]);
+    expect(treeOf(99, parents)).toEqual([99]);
+  });
+
+  it('keeps the largest sum over the samples', () => {
+    const s = new PeakSampler();
+    s.add([100, 200]);
+    s.add([500]);
+    s.add([100, 100, 100]);
+    expect(s.peak).toBe(500);
+    expect(s.samples).toBe(3);
+  });
+});
+
+describe('build phases', () => {
+  const at = (ms: number, text: string) => ({ at: ms, text });
+  it('tells content sync, pages and search index apart by when the lines arrived', () => {
+    const phases = phasesOf([
+      at(100, '00:22:52 [content] Syncing content'),
+      at(1100, '00:22:53 [content] Synced content'),
+      at(1200, '\u001b[32m generating static routes \u001b[39m'),
+      at(6200, '00:23:00 ✓ Completed in 5.34s.'),
+      at(6300, '00:23:00 [build] ✓ Completed in 7.29s.'),
+      at(9200, '00:23:03 [portal-search] 搜索索引：员工 250 页'),
+    ]);
+    expect(phases).toEqual({ contentSync: 1000, pages: 5000, searchIndex: 3000 });
+  });
+
+  it('leaves out a phase it cannot see', () => {
+    expect(phasesOf([at(1, 'something else')])).toEqual({});
+  });
+});
+
+describe('page assets', () => {
+  it('finds stylesheets and scripts, not icons, feeds or other sites', () => {
+    const html =
+      '<link rel="icon" href="/favicon.svg"><link rel="alternate" href="/rss.xml">' +
+      '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script>' +
+      '<script src="https://cdn.example/x.js"></script><script>inline()</script>';
+    expect(pageAssets(html)).toEqual(['/_astro/a.css', '/_astro/b.js']);
+  });
+
+  it('follows static imports but not dynamic ones', () => {
+    const js =
+      'import{a as b}from"./chunk.js";import "./side.js";export*from"./re.js";const m=import("./lazy.js");';
+    expect(staticImports(js)).toEqual(['./chunk.js', './side.js', './re.js']);
+  });
+
+  it('finds fonts in CSS and resolves paths against the file that names them', () => {
+    expect(fontUrls('@font-face{src:url("./f.woff2") format("woff2")}a{background:url(x.png)}')).toEqual([
+      './f.woff2',
+    ]);
+    expect(resolveSitePath('/_astro/a.js', './c.js')).toBe('/_astro/c.js');
+    expect(resolveSitePath('/_astro/a.css', '/fonts/f.woff2')).toBe('/fonts/f.woff2');
+  });
+});
+
+describe('formatting', () => {
+  it('formats bytes and seconds', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2.0 KiB');
+    expect(formatBytes(3 * 1024 ** 2)).toBe('3.0 MiB');
+    expect(formatBytes(1.5 * 1024 ** 3)).toBe('1.50 GiB');
+    expect(formatSeconds(12_345)).toBe('12.3 秒');
+    expect(formatSeconds(undefined)).toBe('—');
+  });
+
+  it('lines up columns with Chinese text counted as two columns', () => {
+    expect(displayWidth('构建ab')).toBe(6);
+    const table = formatTable(
+      ['阶段', '用时'],
+      [
+        ['构建', '1.0 秒'],
+        ['generate', '2.0 秒'],
+      ],
+    );
+    expect(table.split('\n')).toEqual([
+      '阶段      用时',
+      '--------  ------',
+      '构建      1.0 秒',
+      'generate  2.0 秒',
+    ]);
+  });
+});

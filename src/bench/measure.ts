@@ -1,0 +1,155 @@
+/**
+ * Pure helpers of `npm run bench` (scripts/bench.ts): the process-tree memory sums read from /proc, the build
+ * phases told apart by Astro's output lines, the files a page loads at first paint, and the Chinese table.
+ */
+
+/** The parent pid of a /proc/<pid>/stat line; the command name in parentheses may hold spaces or “)”. */
+export function parentOf(stat: string): number | undefined {
+  const end = stat.lastIndexOf(')');
+  if (end < 0) return undefined;
+  const ppid = Number(stat.slice(end + 2).split(' ')[1]);
+  return Number.isInteger(ppid) ? ppid : undefined;
+}
+
+/** Resident memory in bytes from the text of /proc/<pid>/status (0 for a zombie, which has no VmRSS). */
+export function rssBytes(status: string): number {
+  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+/** `root` and every pid below it, following the parent links of one /proc snapshot (pid → ppid). */
+export function treeOf(root: number, parents: ReadonlyMap<number, number>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parents) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const tree: number[] = [];
+  const queue = [root];
+  const seen = new Set<number>();
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Keeps the largest of the samples' sums: the peak memory of the whole tree as sampled. */
+export class PeakSampler {
+  peak = 0;
+  samples = 0;
+  add(rssOfEachProcess: readonly number[]): void {
+    const total = rssOfEachProcess.reduce((a, b) => a + b, 0);
+    this.samples += 1;
+    if (total > this.peak) this.peak = total;
+  }
+}
+
+export interface TimedLine {
+  /** Milliseconds since the process started. */
+  at: number;
+  text: string;
+}
+
+export interface BuildPhases {
+  /** Content layer: “Syncing content” to “Synced content”. */
+  contentSync?: number;
+  /** Rendering the pages: “generating static routes” to the next “Completed in”. */
+  pages?: number;
+  /** The search indexes (astro:build:done): the end of the pages to the portal-search line. */
+  searchIndex?: number;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Tells the phases apart from the time each of Astro's output lines arrived; a phase not seen is left out. */
+export function phasesOf(lines: readonly TimedLine[]): BuildPhases {
+  const find = (test: (t: string) => boolean, from = 0) => {
+    for (let i = from; i < lines.length; i++) if (test(lines[i]!.text.replace(ANSI, ''))) return i;
+    return -1;
+  };
+  const phases: BuildPhases = {};
+  const sync = find((t) => t.includes('[content] Syncing content'));
+  const synced = find((t) => t.includes('[content] Synced content'), Math.max(sync, 0));
+  if (sync >= 0 && synced >= 0) phases.contentSync = lines[synced]!.at - lines[sync]!.at;
+  const routes = find((t) => t.includes('generating static routes'));
+  const done = routes >= 0 ? find((t) => t.includes('Completed in'), routes + 1) : -1;
+  if (routes >= 0 && done >= 0) phases.pages = lines[done]!.at - lines[routes]!.at;
+  const search = find((t) => t.includes('[portal-search]'), Math.max(done, 0));
+  if (done >= 0 && search >= 0) phases.searchIndex = lines[search]!.at - lines[done]!.at;
+  return phases;
+}
+
+/** Site-absolute stylesheets and module scripts an HTML page loads at first paint (no dynamic imports). */
+export function pageAssets(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
+    if (!/\brel=["']?(stylesheet|modulepreload)\b/i.test(tag)) continue;
+    const href = /\bhref=["']?([^"'\s>]+)/i.exec(tag)?.[1];
+    if (href) found.push(href);
+  }
+  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
+    const src = /\bsrc=["']?([^"'\s>]+)/i.exec(tag)?.[1];
+    if (src) found.push(src);
+  }
+  return [...new Set(found.filter((u) => u.startsWith('/') && !u.startsWith('//')))];
+}
+
+/** The static imports of a bundled JS module (`import … from "x"`, `import "x"`), not `import("x")`. */
+export function staticImports(js: string): string[] {
+  const found = new Set<string>();
+  for (const m of js.matchAll(
+    /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g,
+  ))
+    found.add(m[1]!);
+  return [...found];
+}
+
+/** Fonts a stylesheet refers to with url(…). */
+export function fontUrls(css: string): string[] {
+  const found = new Set<string>();
+  for (const m of css.matchAll(/url\(\s*["']?([^"')]+\.(?:woff2?|ttf|otf))["']?\s*\)/gi)) found.add(m[1]!);
+  return [...found];
+}
+
+/** Resolves an import or url() against the site path of the file that names it. */
+export function resolveSitePath(from: string, ref: string): string {
+  return new URL(ref, `http://site${from}`).pathname;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+export function formatSeconds(ms: number | undefined): string {
+  return ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} 秒`;
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+/** A plain-text table whose columns line up in a terminal, CJK included. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c] ?? ''))));
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, c) => cell + ' '.repeat(widths[c]! - displayWidth(cell)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
