@@ -115,10 +115,20 @@ export function periodSpan(format: PeriodFormat, text: string): Span | undefined
   }
 }
 
+/** Instants by their text: pages sort and group the same few thousand datetimes over and over. */
+const instants = new Map<string, Temporal.Instant>();
+/** Beyond this many, the memo starts afresh (a long dev session sees ever new texts). */
+const MEMO_LIMIT = 200_000;
+
 /** The instant of a datetime field. Content is validated by the loader, so a bad value here is a bug. */
 export function instantOf(iso: string): Temporal.Instant {
+  const known = instants.get(iso);
+  if (known) return known;
   const instant = parseDateTime(iso);
   if (!instant) throw new Error(`不是带时区的时间：${iso}`);
+  if (instants.size >= MEMO_LIMIT) instants.clear();
+  // Temporal values are immutable, so one instance can serve every caller.
+  instants.set(iso, instant);
   return instant;
 }
 
@@ -140,9 +150,17 @@ export function monthOf(instant: Temporal.Instant): string {
   return inShanghai(instant).toPlainDate().toPlainYearMonth().toString();
 }
 
+const months = new Map<string, string>();
+
 /** `2026-10`: the Beijing month a datetime falls in. */
 export function beijingMonth(iso: string): string {
-  return monthOf(instantOf(iso));
+  let month = months.get(iso);
+  if (month === undefined) {
+    month = monthOf(instantOf(iso));
+    if (months.size >= MEMO_LIMIT) months.clear();
+    months.set(iso, month);
+  }
+  return month;
 }
 
 /** `2026年10月12日 09:30` for readers. */

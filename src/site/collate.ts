@@ -1,5 +1,4 @@
 /** Sorting and grouping of dated entries. Times are compared as instants and months are Beijing months. */
-import { Temporal } from 'temporal-polyfill';
 import { beijingMonth, instantOf } from '../model/time.ts';
 import { compareCodePoints } from '../rules/counting.ts';
 
@@ -22,8 +21,8 @@ export function sortByTime<T extends { id: string }>(
 ): T[] {
   const sign = order === 'asc' ? 1 : -1;
   return items
-    .map((item) => ({ item, at: instantOf(timeOf(item)) }))
-    .sort((a, b) => sign * (Temporal.Instant.compare(a.at, b.at) || compareCodePoints(a.item.id, b.item.id)))
+    .map((item) => ({ item, at: instantOf(timeOf(item)).epochNanoseconds }))
+    .sort((a, b) => sign * (a.at < b.at ? -1 : a.at > b.at ? 1 : compareCodePoints(a.item.id, b.item.id)))
     .map(({ item }) => item);
 }
 
