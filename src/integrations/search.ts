@@ -4,16 +4,22 @@
  *
  * - /pagefind/ for everyone: articles and minutes, nothing under /manage/;
  * - /manage/pagefind/ for managers: everything, reports too. It lives under /manage/, so the web server rule
- *   that guards /manage/ guards it as well.
+ *   that guards /manage/ guards it as well. (Merging the staff index into a reports-only one at search time
+ *   would index fewer pages, but pagefind then orders merged results by score even when sorting by time.)
+ *
+ * The indexes are built one after the other, each in a fresh pagefind process, so that only one index is
+ * ever held in memory. An index whose pages are byte for byte those of the last build is copied from
+ * Astro's cache folder instead: a new report leaves the staff index alone.
  *
  * Only pages that mark their content with `data-pagefind-body` are indexed. The build fails if pagefind
  * reports an error: a site with a broken search should not ship.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { close, createIndex } from 'pagefind';
 import { hasSearchBody, inStaffIndex, pageUrl, prepareForIndex } from '../search/indexing.ts';
 
 export const STAFF_INDEX = 'pagefind';
@@ -27,55 +33,119 @@ const UNUSED_FILES = ['ui', 'modular-ui', 'component-ui']
 /** Pages handed to the indexer at once: it is a separate process and works on them in parallel. */
 const BATCH = 32;
 
+/** Code that decides what the indexer reads: a change to it makes every cached index stale. */
+const INDEXING_CODE = ['src/search/indexing.ts', 'src/search/text.ts', 'src/markdown/tags.ts'];
+
+/** A built page with a search body: its URL, its file and a digest of its HTML. */
+interface Page {
+  url: string;
+  file: string;
+  digest: string;
+}
+
 function check(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new Error(`搜索索引出错（${what}）：${errors.join('；')}`);
 }
 
-async function newIndex(): Promise<PagefindIndex> {
-  // Every page is <html lang="zh-CN">; forcing the language keeps one index even if a page forgot it.
-  const { index, errors } = await createIndex({ forceLanguage: 'zh-cn' });
-  check(errors, '创建索引');
-  return index!;
-}
-
-async function write(index: PagefindIndex, outputPath: string): Promise<void> {
-  check((await index.writeFiles({ outputPath })).errors, outputPath);
+/** Indexes `pages` into `outputPath` in a pagefind process of its own, which is closed afterwards. */
+async function buildIndex(pages: readonly Page[], outputPath: string): Promise<void> {
+  try {
+    // Every page is <html lang="zh-CN">; forcing the language keeps one index even if a page forgot it.
+    const { index, errors } = await createIndex({ forceLanguage: 'zh-cn' });
+    check(errors, '创建索引');
+    // Pagefind numbers pages in the order it receives them, and ties in ranking follow that number: pages
+    // are sent strictly in URL order, never as their files happen to finish reading. The next batch is read
+    // and prepared while pagefind works on the last one.
+    let sent: Promise<{ errors: string[] }>[] = [];
+    for (let i = 0; i < pages.length; i += BATCH) {
+      const batch = await Promise.all(
+        pages.slice(i, i + BATCH).map(async (page) => ({
+          url: page.url,
+          content: prepareForIndex(await readFile(page.file, 'utf8')),
+        })),
+      );
+      const previous = sent;
+      sent = batch.map((page) => index!.addHTMLFile(page));
+      for (const result of await Promise.all(previous)) check(result.errors, outputPath);
+    }
+    for (const result of await Promise.all(sent)) check(result.errors, outputPath);
+    check((await index!.writeFiles({ outputPath })).errors, outputPath);
+  } finally {
+    await close();
+  }
   await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
 }
 
+/** A digest of everything an index is made from: the pages as built, the indexing code, pagefind's version. */
+async function indexKey(pages: readonly Page[], root: URL): Promise<string> {
+  const hash = createHash('sha256');
+  // pagefind's exports hide its package.json from require.resolve.
+  hash.update(await readFile(new URL('node_modules/pagefind/package.json', root)));
+  for (const file of INDEXING_CODE) hash.update(await readFile(new URL(file, root)));
+  for (const page of pages) hash.update(`\0${page.url}\0${page.digest}`);
+  return hash.digest('hex');
+}
+
+/** Builds one index, or copies it from the cache when its pages have not changed since the last build. */
+async function buildOrReuse(
+  name: string,
+  pages: readonly Page[],
+  dist: string,
+  cacheDir: string,
+  root: URL,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const started = performance.now();
+  const outputPath = join(dist, name);
+  const cached = join(cacheDir, 'portal-search', name.replaceAll('/', '-'));
+  const key = await indexKey(pages, root);
+  const keyFile = join(cached, 'key.txt');
+  const previous = await readFile(keyFile, 'utf8').catch(() => '');
+  const reused = previous === key;
+  if (reused) {
+    await cp(join(cached, 'index'), outputPath, { recursive: true });
+  } else {
+    await buildIndex(pages, outputPath);
+    await rm(cached, { recursive: true, force: true });
+    await mkdir(cached, { recursive: true });
+    await cp(outputPath, join(cached, 'index'), { recursive: true });
+    await writeFile(keyFile, key);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(
+    `搜索索引 /${name}/：${pages.length} 页，${reused ? '未变，沿用上次构建' : '已重建'}，用时 ${seconds} 秒`,
+  );
+}
+
 export default function searchIndexes(): AstroIntegration {
+  let cacheDir = '';
+  let root: URL;
   return {
     name: 'portal-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        root = config.root;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const root = fileURLToPath(dir);
-        const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-        const [staff, managers] = [await newIndex(), await newIndex()];
-        const counts = { staff: 0, managers: 0 };
-        try {
-          for (let i = 0; i < files.length; i += BATCH) {
-            await Promise.all(
-              files.slice(i, i + BATCH).map(async (file) => {
-                const html = await readFile(join(root, file), 'utf8');
-                if (!hasSearchBody(html)) return;
-                const url = pageUrl(file);
-                const content = prepareForIndex(html);
-                check((await managers.addHTMLFile({ url, content })).errors, url);
-                counts.managers += 1;
-                if (!inStaffIndex(url)) return;
-                check((await staff.addHTMLFile({ url, content })).errors, url);
-                counts.staff += 1;
-              }),
-            );
-          }
-          await write(staff, join(root, STAFF_INDEX));
-          await write(managers, join(root, MANAGERS_INDEX));
-        } finally {
-          await close();
+        const dist = fileURLToPath(dir);
+        const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+        const pages: Page[] = [];
+        for (let i = 0; i < files.length; i += BATCH) {
+          const batch = files.slice(i, i + BATCH).map(async (name): Promise<Page | undefined> => {
+            const file = join(dist, name);
+            const html = await readFile(file, 'utf8');
+            if (!hasSearchBody(html)) return undefined;
+            return { url: pageUrl(name), file, digest: createHash('sha256').update(html).digest('hex') };
+          });
+          for (const page of await Promise.all(batch)) if (page) pages.push(page);
         }
+        const staff = pages.filter((p) => inStaffIndex(p.url));
+        await buildOrReuse(STAFF_INDEX, staff, dist, cacheDir, root, logger);
+        await buildOrReuse(MANAGERS_INDEX, pages, dist, cacheDir, root, logger);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`搜索索引：员工 ${counts.staff} 页，管理人员 ${counts.managers} 页，用时 ${seconds} 秒`);
+        logger.info(`搜索索引：员工 ${staff.length} 页，管理人员 ${pages.length} 页，用时 ${seconds} 秒`);
       },
     },
   };
