@@ -14,6 +14,14 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Astro's cache (the content store and, below, the pages of the last build). Tests and the benchmark give
+  // each build its own, so that no build reuses another's pages.
+  ...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),
+  experimental: {
+    // A page whose getStaticPaths() entry carries a cacheKey (src/site/cache-key.ts) and whose code is
+    // unchanged is copied from the last build instead of rendered again: a new submission rebuilds in seconds.
+    incrementalBuild: true,
+  },
   security: {
     csp: {
       directives: [

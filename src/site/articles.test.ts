@@ -9,8 +9,7 @@ import {
   issueByRegion,
   issueMonths,
   regionArticlesByMonth,
-  moreFromRegion,
-  neighbours,
+  articleContexts,
   newestArticles,
 } from './articles.ts';
 
@@ -99,35 +98,48 @@ describe('chooseIssue', () => {
   });
 });
 
-describe('neighbours', () => {
+describe('article contexts', () => {
+  const contexts = articleContexts(articles, 5);
+  const of = (id: string) => contexts.get(id)!;
+
+  it('has one context per article', () => {
+    expect([...contexts.keys()].sort()).toEqual(ids(articles).sort());
+  });
+
   it('finds the older and the newer article by submitted time', () => {
-    const { previous, next } = neighbours(articles, 'a-oct-last');
-    expect(previous?.id).toBe('a-oct-mid');
-    expect(next?.id).toBe('a-nov-first');
+    expect(of('a-oct-last').previous?.id).toBe('a-oct-mid');
+    expect(of('a-oct-last').next?.id).toBe('a-nov-first');
   });
 
   it('has no previous for the oldest and no next for the newest', () => {
-    expect(neighbours(articles, 'a-sep').previous).toBeUndefined();
-    expect(neighbours(articles, 'a-nov-first').next).toBeUndefined();
+    expect(of('a-sep').previous).toBeUndefined();
+    expect(of('a-nov-first').next).toBeUndefined();
   });
 
   it('compares instants, not the text of the times', () => {
     const mixed = [article('utc', '2026-10-12T02:00:00Z'), article('bj', '2026-10-12T09:30:00+08:00')];
     // 02:00 UTC is 10:00 Beijing time: after 09:30.
-    expect(neighbours(mixed, 'bj').next?.id).toBe('utc');
+    expect(articleContexts(mixed, 5).get('bj')!.next?.id).toBe('utc');
     expect(ids(newestArticles(mixed))).toEqual(['utc', 'bj']);
   });
 
-  it('has no neighbours for an unknown id', () => {
-    expect(neighbours(articles, 'nope')).toEqual({ previous: undefined, next: undefined });
-  });
-});
-
-describe('moreFromRegion', () => {
   it('lists other articles of the region, newest first, up to the count', () => {
-    const current = articles.find((a) => a.id === 'a-oct-last')!;
-    expect(ids(moreFromRegion(articles, current, 5))).toEqual(['a-oct-early', 'a-sep']);
-    expect(ids(moreFromRegion(articles, current, 1))).toEqual(['a-oct-early']);
+    expect(ids(of('a-oct-last').more)).toEqual(['a-oct-early', 'a-sep']);
+    expect(ids(articleContexts(articles, 1).get('a-oct-last')!.more)).toEqual(['a-oct-early']);
+    expect(ids(articleContexts(articles, 1).get('a-oct-early')!.more)).toEqual(['a-oct-last']);
+    expect(ids(of('a-nov-first').more)).toEqual(['a-oct-mid']);
+  });
+
+  it('orders equal times by id, whatever order the articles came in', () => {
+    const same = ['c', 'a', 'b'].map((id) => article(id, '2026-10-12T09:30:00+08:00'));
+    const forward = articleContexts(same, 5);
+    const backward = articleContexts([...same].reverse(), 5);
+    expect(forward.get('b')!.previous?.id).toBe('a');
+    expect(forward.get('b')!.next?.id).toBe('c');
+    for (const id of ['a', 'b', 'c']) {
+      expect(ids(backward.get(id)!.more)).toEqual(ids(forward.get(id)!.more));
+      expect(backward.get(id)!.previous?.id).toBe(forward.get(id)!.previous?.id);
+    }
   });
 });
 

@@ -88,26 +88,42 @@ export function chooseIssue(
   return fallback === undefined ? undefined : { month: fallback, current: false };
 }
 
-/** The articles just before (older) and after (newer) one, in submitted order. */
-export function neighbours<T extends ArticleLike>(
-  articles: readonly T[],
-  id: string,
-): { previous: T | undefined; next: T | undefined } {
-  const sorted = sortArticles(articles);
-  const index = sorted.findIndex((a) => a.id === id);
-  if (index < 0) return { previous: undefined, next: undefined };
-  return { previous: sorted[index - 1], next: sorted[index + 1] };
+/** What an article's page shows around it. */
+export interface ArticleContext<T> {
+  /** The article just before (older) in submitted order. */
+  previous: T | undefined;
+  /** The article just after (newer). */
+  next: T | undefined;
+  /** Up to `count` other articles of the same region, newest first. */
+  more: T[];
 }
 
-/** Up to `count` other articles of the same region, newest first. */
-export function moreFromRegion<T extends ArticleLike>(
+/**
+ * The context of every article at once, by id: one sort for the whole collection instead of one per page,
+ * which made a build quadratic in the number of articles.
+ */
+export function articleContexts<T extends ArticleLike>(
   articles: readonly T[],
-  current: T,
   count: number,
-): T[] {
-  return newestArticles(articles)
-    .filter((a) => a.data.region === current.data.region && a.id !== current.id)
-    .slice(0, count);
+): Map<string, ArticleContext<T>> {
+  const sorted = sortArticles(articles);
+  const newestByRegion = new Map<string, T[]>();
+  for (const a of [...sorted].reverse()) {
+    const list =
+      newestByRegion.get(a.data.region) ?? newestByRegion.set(a.data.region, []).get(a.data.region)!;
+    list.push(a);
+  }
+  return new Map(
+    sorted.map((article, i) => {
+      const region = newestByRegion.get(article.data.region)!;
+      // The article itself is at most one of the first count + 1 of its region.
+      const more = region
+        .slice(0, count + 1)
+        .filter((a) => a.id !== article.id)
+        .slice(0, count);
+      return [article.id, { previous: sorted[i - 1], next: sorted[i + 1], more }];
+    }),
+  );
 }
 
 /** The archive by year, newest year first: `{ year: '2026', issues: [...] }`. */

@@ -14,8 +14,13 @@ export interface Build {
 /** A fixed "now" so that builds are reproducible. */
 export const BUILD_NOW = '2026-11-25T18:00:00+08:00';
 
+/**
+ * Builds `contentDir` into a new folder. Each build gets a cache folder of its own unless `env` names one
+ * (PORTAL_CACHE_DIR), so that no build reuses pages or indexes of another.
+ */
 export function build(contentDir: string, env: Record<string, string> = {}): Build {
   const outDir = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'portal-cache-'));
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     encoding: 'utf8',
     env: {
@@ -23,6 +28,7 @@ export function build(contentDir: string, env: Record<string, string> = {}): Bui
       ASTRO_TELEMETRY_DISABLED: '1',
       PORTAL_CONTENT_DIR: contentDir,
       PORTAL_NOW: BUILD_NOW,
+      PORTAL_CACHE_DIR: cacheDir,
       ...env,
     },
   });

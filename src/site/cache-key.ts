@@ -1,0 +1,31 @@
+/**
+ * Keys for Astro's incremental builds (experimental.incrementalBuild): a page whose key is unchanged since the
+ * last build is copied from the cache instead of rendered. A key must therefore cover every piece of data the
+ * page shows; the page's code is covered by Astro itself, which hashes the page's module graph.
+ */
+import { createHash } from 'node:crypto';
+
+/** What a key is made of: entry digests, ids, texts, numbers, and lists or records of them. */
+export type KeyPart =
+  string | number | boolean | null | undefined | readonly KeyPart[] | { [k: string]: KeyPart };
+
+/** A collection entry as getCollection() returns it: Astro's digest of what the loader stored. */
+interface Keyed {
+  id: string;
+  digest?: string | number;
+}
+
+/** A short key for the given parts; the same parts in the same order always give the same key. */
+export function cacheKey(...parts: KeyPart[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
+}
+
+/** What an entry contributes: its digest covers its data, its body and the code that stored them. */
+export function entryKey(entry: Keyed | undefined): KeyPart {
+  return entry && [entry.id, entry.digest ?? null];
+}
+
+/** What the roster contributes: every page names people and regions from it. */
+export function rosterKey(regions: readonly Keyed[], people: readonly Keyed[]): string {
+  return cacheKey(regions.map(entryKey), people.map(entryKey));
+}

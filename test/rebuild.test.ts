@@ -1,0 +1,138 @@
+/**
+ * Builds that must not depend on chance: the same content, copied file by file in opposite orders, gives the
+ * same site, and a rebuild that reuses the last build's pages and indexes gives exactly the site a build
+ * from scratch gives. Real builds of the sample content, compared file by file.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/load/load.ts';
+import { articleContexts } from '../src/site/articles.ts';
+import { MORE_FROM_REGION } from '../src/consts.ts';
+import { build, filesBelow, type Build } from './support/build.ts';
+
+/** A copy of content/ whose files were created in the given order. */
+function copyContent(order: 'forward' | 'backward'): string {
+  const root = mkdtempSync(join(tmpdir(), 'portal-order-'));
+  const files = filesBelow('content');
+  for (const file of order === 'forward' ? files : files.reverse()) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    copyFileSync(join('content', file), join(root, file));
+  }
+  return root;
+}
+
+/** Every file that differs between two builds, or exists in only one. */
+function differences(a: string, b: string): string[] {
+  const filesA = filesBelow(a);
+  const filesB = filesBelow(b);
+  const all = [...new Set([...filesA, ...filesB])].sort();
+  return all.filter((f) => {
+    if (!filesA.includes(f) || !filesB.includes(f)) return true;
+    return !readFileSync(join(a, f)).equals(readFileSync(join(b, f)));
+  });
+}
+
+/** The page of one article, minutes or report (not a list). */
+const isEntryPage = (path: string) => /^\/(?:articles|meetings|manage\/reports)\/[^/]+\/$/.test(path);
+
+function ok(result: Build): Build {
+  expect(result.status, result.output).toBe(0);
+  return result;
+}
+
+/** Pages Astro rendered (not copied from its cache) in a build, as site paths such as /articles/x/. */
+function rendered(output: string): string[] {
+  return output
+    .split('\n')
+    .filter(
+      (line) => line.includes('├─') && line.includes('index.html') && !/\((?:cached|restored)\)/.test(line),
+    )
+    .map((line) => /├─\S*\s+(\S+)index\.html/.exec(stripVTControlCharacters(line))?.[1] ?? '')
+    .filter(Boolean);
+}
+
+// Node lists a folder sorted by name, and src/load sorts again, so the order of reading is fixed before any
+// work starts; what can still vary is work done concurrently (pagefind numbered pages as they arrived).
+describe('two builds of the same content', () => {
+  let forward: string;
+  let backward: string;
+  let first: Build;
+  let second: Build;
+  beforeAll(() => {
+    forward = copyContent('forward');
+    backward = copyContent('backward');
+    first = ok(build(forward));
+    second = ok(build(backward));
+  });
+
+  it('changes nothing in the built site, search indexes included', () => {
+    expect(filesBelow(first.outDir).length).toBeGreaterThan(1000);
+    expect(differences(first.outDir, second.outDir)).toEqual([]);
+  });
+});
+
+describe('a rebuild after one new article', () => {
+  let content: string;
+  let cacheDir: string;
+  let newId: string;
+  let rebuild: Build;
+  let scratch: Build;
+  let unchanged: Build;
+  beforeAll(() => {
+    content = copyContent('forward');
+    cacheDir = mkdtempSync(join(tmpdir(), 'portal-cache-'));
+    ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
+    // A new submission: the newest article again, as another author would file it a minute later.
+    const { content: before } = loadContent(content);
+    const newest = before.articles.at(-1)!;
+    newId = `${newest.id}-rebuild`;
+    const source = readFileSync(resolve(newest.file), 'utf8');
+    writeFileSync(
+      join(dirname(resolve(newest.file)), `${newId}.md`),
+      source.replace(/^title: .*$/m, 'title: 重建测试新增的一篇投稿'),
+    );
+    rebuild = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
+    scratch = ok(build(content));
+    unchanged = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
+  });
+
+  it('gives exactly the site a build from scratch gives', () => {
+    expect(existsSync(join(rebuild.outDir, 'articles', newId, 'index.html'))).toBe(true);
+    expect(differences(rebuild.outDir, scratch.outDir)).toEqual([]);
+  });
+
+  it('renders only the pages the new article changes, and copies every other entry page', () => {
+    const { content: after } = loadContent(content);
+    const added = after.articles.find((a) => a.id === newId)!;
+    const contexts = articleContexts(after.articles, MORE_FROM_REGION);
+    // The pages that show the new article: its neighbours and the articles whose "more" list names it.
+    const affected = new Set(
+      [...contexts]
+        .filter(
+          ([, c]) => c.previous?.id === newId || c.next?.id === newId || c.more.some((m) => m.id === newId),
+        )
+        .map(([id]) => `/articles/${id}/`),
+    );
+    affected.add(`/articles/${newId}/`);
+    const entryPages = rendered(rebuild.output).filter(isEntryPage);
+    expect(entryPages.length).toBeGreaterThan(0);
+    expect(entryPages.filter((p) => !affected.has(p))).toEqual([]);
+    expect(entryPages).toContain(`/articles/${added.id}/`);
+    // Every meeting and report page came from the cache.
+    expect(entryPages.filter((p) => !p.startsWith('/articles/'))).toEqual([]);
+  });
+
+  it('rebuilds the staff and managers indexes, which both list articles', () => {
+    expect(rebuild.output).toContain('搜索索引 /pagefind/：');
+    expect(rebuild.output).not.toMatch(/未变，沿用上次构建/);
+  });
+
+  it('renders no entry page and builds no index when nothing changed', () => {
+    expect(rendered(unchanged.output).filter(isEntryPage)).toEqual([]);
+    expect(unchanged.output.match(/未变，沿用上次构建/g)).toHaveLength(2);
+    expect(differences(unchanged.outDir, scratch.outDir)).toEqual([]);
+  });
+});
