@@ -1,32 +1,33 @@
 /**
  * The build benchmark:
- *   npm run bench -- --entries N [--keep] [--json out.json]
- * Generates N sample entries into a temporary folder, runs the real `astro build` on them (pages, compliance,
- * search indexes), then adds one article and builds again. Prints a table and the same numbers as JSON.
+ *   npm run bench -- --entries N [--keep] [--json out.json] [--query 学术推广]
+ * Generates N sample entries into a temporary folder and runs the real `astro build` on them (pages,
+ * compliance, search indexes) with a cache folder of its own, so the first build is a cold one. Then it
+ * rebuilds three times with that cache, as `npm start` does after a submission: with nothing changed, after
+ * one new report, after one new article. It weighs an article page and a compliance page, runs the search
+ * page's first query on the staff index, and prints a table and the same numbers as JSON.
  * Peak memory is the sum of VmRSS over the whole process tree, sampled every 100 ms from /proc: Linux only.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import {
-  PeakSampler,
-  fontUrls,
   formatBytes,
   formatSeconds,
   formatTable,
-  pageAssets,
   parentOf,
-  phasesOf,
-  resolveSitePath,
+  peakWithin,
+  phaseWindows,
   rssBytes,
-  staticImports,
   treeOf,
-  type BuildPhases,
+  type MemorySample,
+  type Phase,
   type TimedLine,
 } from '../src/bench/measure.ts';
+import { BUDGETS, pagesBelow, pageWeight } from '../src/bench/weight.ts';
+import { firstQuery } from '../src/search/node-pagefind.ts';
 
 const NOW = '2026-11-25T18:00:00+08:00';
 const SAMPLE_INTERVAL_MS = 100;
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     entries: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
     json: { type: 'string' },
+    query: { type: 'string', default: '学术推广' },
   },
 });
 
@@ -49,30 +51,39 @@ if (!Number.isInteger(entries) || entries < 1) fail(`--entries 应为正整数�
 if (process.platform !== 'linux' || !existsSync('/proc/self/status'))
   fail('基准测试靠 /proc 计量整个进程树的内存，只能在 Linux 上运行。');
 
-/** One snapshot of the memory of `root` and all its descendants. */
-function treeRss(root: number): number[] {
+/** One snapshot of the memory of `root` and all its descendants, and of the pagefind processes among them. */
+function treeRss(root: number): Omit<MemorySample, 'at'> {
   const parents = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const ppid = parentOf(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = parentOf(stat);
       if (ppid !== undefined) parents.set(Number(name), ppid);
+      names.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
     } catch {
       // the process ended between readdir and read
     }
   }
-  return treeOf(root, parents).map((pid) => {
+  let total = 0;
+  let pagefind = 0;
+  for (const pid of treeOf(root, parents)) {
+    let rss = 0;
     try {
-      return rssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      rss = rssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
     } catch {
-      return 0;
+      // ended meanwhile
     }
-  });
+    total += rss;
+    if (names.get(pid)?.startsWith('pagefind')) pagefind += rss;
+  }
+  return { total, pagefind };
 }
 
 interface Run {
   ms: number;
-  peakBytes: number;
+  samples: MemorySample[];
   lines: TimedLine[];
 }
 
@@ -84,9 +95,9 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const sampler = new PeakSampler();
+    const samples: MemorySample[] = [];
     const sample = () => {
-      if (child.pid !== undefined) sampler.add(treeRss(child.pid));
+      if (child.pid !== undefined) samples.push({ at: performance.now() - started, ...treeRss(child.pid) });
     };
     const timer = setInterval(sample, SAMPLE_INTERVAL_MS);
     sample();
@@ -110,9 +121,45 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
         failed(new Error(`${command} ${args.join(' ')} 退出码 ${code}`));
         return;
       }
-      done({ ms, peakBytes: sampler.peak, lines });
+      done({ ms, samples, lines });
     });
   });
+}
+
+/** A measured run as the report gives it. */
+interface Measured {
+  ms: number;
+  peakBytes: number;
+  /** The largest part pagefind's processes held at one time. */
+  pagefindPeakBytes: number;
+}
+
+function measured(r: Run): Measured {
+  return {
+    ms: Math.round(r.ms),
+    peakBytes: Math.max(0, ...r.samples.map((s) => s.total)),
+    pagefindPeakBytes: Math.max(0, ...r.samples.map((s) => s.pagefind)),
+  };
+}
+
+const PHASES: Phase[] = ['contentSync', 'pages', 'searchIndex'];
+
+/** Each phase's time and the peak memory of the process tree while it ran. */
+function phases(r: Run): Partial<Record<Phase, { ms: number; peakBytes: number }>> {
+  const windows = phaseWindows(r.lines);
+  return Object.fromEntries(
+    PHASES.flatMap((phase) => {
+      const w = windows[phase];
+      return w ? [[phase, { ms: Math.round(w.end - w.start), peakBytes: peakWithin(r.samples, w) }]] : [];
+    }),
+  );
+}
+
+/** Pages Astro rendered in a build, and pages it copied from its cache. */
+function pageCounts(r: Run): { rendered: number; reused: number } {
+  const pages = r.lines.filter((l) => l.text.includes('├─'));
+  const reused = pages.filter((l) => /\((?:cached|restored)\)/.test(l.text)).length;
+  return { rendered: pages.length - reused, reused };
 }
 
 function sizeOf(path: string): number {
@@ -123,52 +170,34 @@ function sizeOf(path: string): number {
   return total;
 }
 
-interface PageWeight {
-  page: string;
-  files: { path: string; gzipBytes: number }[];
-  gzipBytes: number;
-}
-
-/** The gzipped bytes of a page and everything it loads at first paint: CSS, fonts, JS and its static imports. */
-function pageWeight(dist: string, page: string): PageWeight {
-  const files: PageWeight['files'] = [];
-  const seen = new Set<string>();
-  const visit = (sitePath: string) => {
-    if (seen.has(sitePath)) return;
-    seen.add(sitePath);
-    const file = join(dist, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
-    if (!existsSync(file)) return;
-    const bytes = readFileSync(file);
-    files.push({ path: sitePath, gzipBytes: gzipSync(bytes, { level: 9 }).length });
-    const text = bytes.toString('utf8');
-    if (file.endsWith('.html')) for (const a of pageAssets(text)) visit(a);
-    else if (file.endsWith('.css')) for (const f of fontUrls(text)) visit(resolveSitePath(sitePath, f));
-    else if (file.endsWith('.js')) for (const i of staticImports(text)) visit(resolveSitePath(sitePath, i));
-  };
-  visit(page);
-  return { page, files, gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0) };
-}
-
-function pagesBelow(dist: string, folder: string): string[] {
-  const dir = join(dist, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')))
-    .map((e) => `/${folder}/${e.name}/`)
-    .sort();
-}
-
-function articleFiles(dir: string): string[] {
+function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }
 
+/** One new submission: a copy of the newest file of a collection under a new name, as a second author files it. */
+function addSubmission(content: string, collection: 'articles' | 'reports'): string {
+  const last = markdownFiles(join(content, collection)).at(-1)!;
+  const id = `${basename(last, '.md')}-bench`;
+  const text = readFileSync(last, 'utf8');
+  writeFileSync(
+    join(dirname(last), `${id}.md`),
+    collection === 'articles' ? text.replace(/^title: .*$/m, 'title: 基准测试新增的一篇投稿') : text,
+  );
+  return id;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'portal-bench-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
-const buildEnv = { PORTAL_CONTENT_DIR: content, PORTAL_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1' };
+const buildEnv = {
+  PORTAL_CONTENT_DIR: content,
+  PORTAL_CACHE_DIR: join(work, 'cache'),
+  PORTAL_NOW: NOW,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 const node = process.execPath;
 const build = () => run('npx', ['astro', 'build', '--outDir', dist], buildEnv);
 
@@ -182,87 +211,131 @@ try {
   const generated = generate.lines.map((l) => l.text).find((t) => t.startsWith('已生成')) ?? '';
   const total = Number(/共 (\d+) 条/.exec(generated)?.[1] ?? entries);
 
-  console.error('首次构建 …');
+  console.error('首次构建（无缓存）…');
   const cold = await build();
-  const phases: BuildPhases = phasesOf(cold.lines);
   const pages = Number(/(\d+) page\(s\) built/.exec(cold.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
 
   const articles = pagesBelow(dist, 'articles');
-  const compliance = pagesBelow(dist, 'manage/compliance');
   const article = articles[0] ? pageWeight(dist, articles[0]) : undefined;
   // A compliance page with its chart (the region pages load chart.js; month pages have no script), else any.
-  const weighed = compliance.map((c) => pageWeight(dist, c));
+  const weighed = pagesBelow(dist, 'manage/compliance').map((c) => pageWeight(dist, c));
   const compliancePage = weighed.find((w) => w.files.some((f) => f.path.endsWith('.js'))) ?? weighed[0];
+  const search = await firstQuery(dist, 'pagefind', values.query);
   const sizes = {
     distBytes: sizeOf(dist),
     staffIndexBytes: sizeOf(join(dist, 'pagefind')),
     managersIndexBytes: sizeOf(join(dist, 'manage/pagefind')),
   };
 
-  // One new submission: a copy of the last article under a new file name and title.
-  const last = articleFiles(join(content, 'articles')).at(-1)!;
-  const newId = `${last.slice(dirname(last).length + 1, -'.md'.length)}-bench`;
-  writeFileSync(
-    join(dirname(last), `${newId}.md`),
-    readFileSync(last, 'utf8').replace(/^title: .*$/m, 'title: 基准测试新增的一篇投稿'),
-  );
-  console.error('新增一篇投稿后再次构建 …');
-  const rebuild = await build();
-  const newArticlePage = `articles/${newId}/index.html`;
+  console.error('无改动再次构建 …');
+  const unchanged = await build();
+  console.error('新增一份工作汇报后再次构建 …');
+  const reportId = addSubmission(content, 'reports');
+  const withReport = await build();
+  console.error('新增一篇内刊投稿后再次构建 …');
+  const articleId = addSubmission(content, 'articles');
+  const withArticle = await build();
+  const built = (page: string) => existsSync(join(dist, page, 'index.html'));
+
+  const rebuilds = {
+    unchanged: { ...measured(unchanged), ...pageCounts(unchanged), phases: phases(unchanged) },
+    newReport: {
+      ...measured(withReport),
+      ...pageCounts(withReport),
+      phases: phases(withReport),
+      page: `/manage/reports/${reportId}/`,
+      built: built(`manage/reports/${reportId}`),
+    },
+    newArticle: {
+      ...measured(withArticle),
+      ...pageCounts(withArticle),
+      phases: phases(withArticle),
+      page: `/articles/${articleId}/`,
+      built: built(`articles/${articleId}`),
+    },
+  };
 
   const report = {
-    platform: `${process.platform} ${process.arch}，Node ${process.version}`,
+    platform: `${process.platform} ${process.arch}，Node ${process.version}，${navigator.hardwareConcurrency} 核`,
     requestedEntries: entries,
     entries: total,
     pages,
     now: NOW,
     memoryNote: '峰值内存为整个进程树 VmRSS 之和，每 100 毫秒从 /proc 采样一次（仅 Linux）',
-    phases: {
-      generate: { ms: Math.round(generate.ms), peakBytes: generate.peakBytes },
-      build: { ms: Math.round(cold.ms), peakBytes: cold.peakBytes },
-      contentSync: phases.contentSync === undefined ? null : { ms: Math.round(phases.contentSync) },
-      pages: phases.pages === undefined ? null : { ms: Math.round(phases.pages) },
-      searchIndex: phases.searchIndex === undefined ? null : { ms: Math.round(phases.searchIndex) },
-      rebuild: { ms: Math.round(rebuild.ms), peakBytes: rebuild.peakBytes },
-    },
+    generate: measured(generate),
+    build: { ...measured(cold), phases: phases(cold) },
+    rebuilds,
     ...sizes,
     pageWeights: { article: article ?? null, compliance: compliancePage ?? null },
-    newArticle: { page: newArticlePage, built: existsSync(join(dist, newArticlePage)) },
+    firstQuery: { index: '/pagefind/', query: values.query, ...search },
+    budgets: BUDGETS,
     workDir: values.keep ? work : null,
   };
 
-  const p = report.phases;
-  const rows: string[][] = [
-    ['生成示例内容', formatSeconds(p.generate.ms), formatBytes(p.generate.peakBytes), `${total} 条`],
-    ['构建（合计）', formatSeconds(p.build.ms), formatBytes(p.build.peakBytes), `${pages} 页`],
-    ['  内容同步', formatSeconds(p.contentSync?.ms), '', ''],
-    ['  生成页面', formatSeconds(p.pages?.ms), '', ''],
-    ['  搜索索引', formatSeconds(p.searchIndex?.ms), '', ''],
-    [
-      '新增一篇后重建',
-      formatSeconds(p.rebuild.ms),
-      formatBytes(p.rebuild.peakBytes),
-      report.newArticle.built ? '新文章已生成' : '新文章缺失',
-    ],
+  const phaseRows = (r: { phases: ReturnType<typeof phases> }) =>
+    (
+      [
+        ['contentSync', '  内容同步'],
+        ['pages', '  生成页面'],
+        ['searchIndex', '  搜索索引'],
+      ] as const
+    ).map(([phase, label]) => [
+      label,
+      formatSeconds(r.phases[phase]?.ms),
+      r.phases[phase] ? formatBytes(r.phases[phase].peakBytes) : '',
+      '',
+    ]);
+  const runRow = (label: string, r: Measured, note: string) => [
+    label,
+    formatSeconds(r.ms),
+    formatBytes(r.peakBytes),
+    `${note}；其中 pagefind 最多 ${formatBytes(r.pagefindPeakBytes)}`,
   ];
+  const rebuildNote = (r: { rendered: number; reused: number; built?: boolean }) =>
+    `重新生成 ${r.rendered} 页，沿用 ${r.reused} 页${r.built === false ? '；新页面缺失！' : ''}`;
+  const rows: string[][] = [
+    [
+      '生成示例内容',
+      formatSeconds(report.generate.ms),
+      formatBytes(report.generate.peakBytes),
+      `${total} 条`,
+    ],
+    runRow('首次构建（无缓存）', report.build, `${pages} 页`),
+    ...phaseRows(report.build),
+    runRow('无改动再次构建', rebuilds.unchanged, rebuildNote(rebuilds.unchanged)),
+    runRow('新增一份汇报后重建', rebuilds.newReport, rebuildNote(rebuilds.newReport)),
+    ...phaseRows(rebuilds.newReport),
+    runRow('新增一篇文章后重建', rebuilds.newArticle, rebuildNote(rebuilds.newArticle)),
+    ...phaseRows(rebuilds.newArticle),
+  ];
+  const within = (bytes: number | undefined, budget: number) =>
+    bytes === undefined
+      ? '—'
+      : `${formatBytes(bytes)}（预算 ${budget / 1000} KB，${bytes <= budget ? '达标' : '超出'}）`;
   const sizeRows: string[][] = [
     ['dist 总大小', formatBytes(sizes.distBytes)],
     ['员工搜索索引 dist/pagefind', formatBytes(sizes.staffIndexBytes)],
     ['管理人员搜索索引 dist/manage/pagefind', formatBytes(sizes.managersIndexBytes)],
     [
       `文章页 ${article?.page ?? '（无）'}（gzip，含 CSS/字体/JS）`,
-      article ? formatBytes(article.gzipBytes) : '—',
+      within(article?.gzipBytes, BUDGETS.article),
     ],
     [
       `合规页 ${compliancePage?.page ?? '（无）'}（gzip，含 JS）`,
-      compliancePage ? formatBytes(compliancePage.gzipBytes) : '—',
+      within(compliancePage?.gzipBytes, BUDGETS.compliance),
+    ],
+    [
+      `首次搜索“${values.query}”（${search.files} 个文件，含前 10 条结果）`,
+      within(search.bytes, BUDGETS.firstQuery),
     ],
   ];
   console.log(`\n基准测试：${total} 条投稿（--entries ${entries}），${report.platform}`);
   console.log(formatTable(['阶段', '用时', '峰值内存', '说明'], rows));
   console.log('');
   console.log(formatTable(['项目', '大小'], sizeRows));
-  console.log(`\n${report.memoryNote}；子阶段按 Astro 输出行到达的时间划分。\n`);
+  console.log(
+    `\n${report.memoryNote}；子阶段按 Astro 输出行到达的时间划分，其峰值内存为该时段内的最大值。\n`,
+  );
   const json = JSON.stringify(report, null, 2);
   if (values.json) writeFileSync(resolve(values.json), `${json}\n`);
   console.log(json);

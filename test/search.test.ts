@@ -14,7 +14,8 @@ import { runSearch, type SearchRequest } from '../src/search/engine.ts';
 import type { Filters } from '../src/search/params.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { PAGE_SIZE } from '../src/search/view.ts';
-import { loadNodePagefind, type NodePagefind } from './support/pagefind.ts';
+import { BUDGETS } from '../src/bench/weight.ts';
+import { firstQuery, loadNodePagefind, type NodePagefind } from '../src/search/node-pagefind.ts';
 import { containing, truthPages, type TruthPage } from './support/search-truth.ts';
 
 const { content } = loadContent('content');
@@ -217,24 +218,16 @@ describe('cost', () => {
   });
 
   it('downloads little for the first query and its first results', async () => {
-    const fresh = await loadNodePagefind(outDir, 'pagefind');
-    const ranked = await runSearch(fresh.pagefind, {
-      query: parseQuery('学术推广'),
-      filters: {},
-      sort: 'relevance',
-      exactOnly: false,
-    });
-    await Promise.all(ranked.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
-    const script = statSync(join(outDir, 'pagefind', 'pagefind.js')).size;
-    const bytes = fresh.bytesRead() + script;
+    const first = await firstQuery(outDir, 'pagefind', '学术推广');
     const sizes = {
       staff: sizeOf(join(outDir, 'pagefind')),
       managers: sizeOf(join(outDir, 'manage', 'pagefind')),
     };
     console.info(
-      `首次搜索“学术推广”（含前 ${PAGE_SIZE} 条结果）下载 ${Math.round(bytes / 1024)} KB，${fresh.filesRead().length + 1} 个文件；` +
+      `首次搜索“学术推广”（含前 ${PAGE_SIZE} 条结果）下载 ${Math.round(first.bytes / 1024)} KB，${first.files} 个文件；` +
         `索引大小：员工 ${Math.round(sizes.staff / 1024)} KB，管理 ${Math.round(sizes.managers / 1024)} KB`,
     );
-    expect(bytes).toBeLessThan(600 * 1024);
+    expect(first.results).toBeGreaterThan(PAGE_SIZE);
+    expect(first.bytes).toBeLessThanOrEqual(BUDGETS.firstQuery);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PeakSampler,
   displayWidth,
   fontUrls,
   formatBytes,
@@ -8,6 +7,8 @@ import {
   formatTable,
   pageAssets,
   parentOf,
+  peakWithin,
+  phaseWindows,
   phasesOf,
   resolveSitePath,
   rssBytes,
@@ -39,15 +40,6 @@ describe('process tree memory', () => {
     expect(treeOf(10, parents).sort()).toEqual([10, 11, 12, 13]);
     expect(treeOf(99, parents)).toEqual([99]);
   });
-
-  it('keeps the largest sum over the samples', () => {
-    const s = new PeakSampler();
-    s.add([100, 200]);
-    s.add([500]);
-    s.add([100, 100, 100]);
-    expect(s.peak).toBe(500);
-    expect(s.samples).toBe(3);
-  });
 });
 
 describe('build phases', () => {
@@ -64,8 +56,34 @@ describe('build phases', () => {
     expect(phases).toEqual({ contentSync: 1000, pages: 5000, searchIndex: 3000 });
   });
 
+  it('ends the search phase at the summary line, not at the first index', () => {
+    const windows = phaseWindows([
+      at(1000, 'generating static routes'),
+      at(5000, '✓ Completed in 4.00s.'),
+      at(7000, '[portal-search] 搜索索引 /pagefind/：100 页，已重建，用时 2.0 秒'),
+      at(9500, '[portal-search] 搜索索引 /manage/pagefind/：300 页，已重建，用时 2.5 秒'),
+      at(9600, '[portal-search] 搜索索引：员工 100 页，管理人员 300 页，用时 4.6 秒'),
+    ]);
+    expect(windows.searchIndex).toEqual({ start: 5000, end: 9600 });
+    expect(windows.pages).toEqual({ start: 1000, end: 5000 });
+  });
+
   it('leaves out a phase it cannot see', () => {
     expect(phasesOf([at(1, 'something else')])).toEqual({});
+  });
+});
+
+describe('memory by phase', () => {
+  const samples = [
+    { at: 0, total: 100, pagefind: 0 },
+    { at: 500, total: 900, pagefind: 0 },
+    { at: 1000, total: 400, pagefind: 300 },
+    { at: 1500, total: 700, pagefind: 600 },
+  ];
+  it('keeps the peak of the samples inside a window, edges included', () => {
+    expect(peakWithin(samples, { start: 1000, end: 2000 })).toBe(700);
+    expect(peakWithin(samples, { start: 0, end: 500 })).toBe(900);
+    expect(peakWithin(samples, { start: 600, end: 900 })).toBe(0);
   });
 });
 

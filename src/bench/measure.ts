@@ -34,17 +34,6 @@ export function treeOf(root: number, parents: ReadonlyMap<number, number>): numb
   return tree;
 }
 
-/** Keeps the largest of the samples' sums: the peak memory of the whole tree as sampled. */
-export class PeakSampler {
-  peak = 0;
-  samples = 0;
-  add(rssOfEachProcess: readonly number[]): void {
-    const total = rssOfEachProcess.reduce((a, b) => a + b, 0);
-    this.samples += 1;
-    if (total > this.peak) this.peak = total;
-  }
-}
-
 export interface TimedLine {
   /** Milliseconds since the process started. */
   at: number;
@@ -63,22 +52,53 @@ export interface BuildPhases {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** When a phase ran, in milliseconds since the process started. */
+export interface Window {
+  start: number;
+  end: number;
+}
+
+export type Phase = keyof BuildPhases;
+
 /** Tells the phases apart from the time each of Astro's output lines arrived; a phase not seen is left out. */
-export function phasesOf(lines: readonly TimedLine[]): BuildPhases {
+export function phaseWindows(lines: readonly TimedLine[]): Partial<Record<Phase, Window>> {
   const find = (test: (t: string) => boolean, from = 0) => {
     for (let i = from; i < lines.length; i++) if (test(lines[i]!.text.replace(ANSI, ''))) return i;
     return -1;
   };
-  const phases: BuildPhases = {};
+  const windows: Partial<Record<Phase, Window>> = {};
+  const between = (from: number, to: number): Window => ({ start: lines[from]!.at, end: lines[to]!.at });
   const sync = find((t) => t.includes('[content] Syncing content'));
   const synced = find((t) => t.includes('[content] Synced content'), Math.max(sync, 0));
-  if (sync >= 0 && synced >= 0) phases.contentSync = lines[synced]!.at - lines[sync]!.at;
+  if (sync >= 0 && synced >= 0) windows.contentSync = between(sync, synced);
   const routes = find((t) => t.includes('generating static routes'));
   const done = routes >= 0 ? find((t) => t.includes('Completed in'), routes + 1) : -1;
-  if (routes >= 0 && done >= 0) phases.pages = lines[done]!.at - lines[routes]!.at;
-  const search = find((t) => t.includes('[portal-search]'), Math.max(done, 0));
-  if (done >= 0 && search >= 0) phases.searchIndex = lines[search]!.at - lines[done]!.at;
-  return phases;
+  if (routes >= 0 && done >= 0) windows.pages = between(routes, done);
+  // The integration ends with its summary line, after one line per index.
+  const search = find((t) => t.includes('[portal-search] 搜索索引：'), Math.max(done, 0));
+  if (done >= 0 && search >= 0) windows.searchIndex = between(done, search);
+  return windows;
+}
+
+/** How long each phase took. */
+export function phasesOf(lines: readonly TimedLine[]): BuildPhases {
+  return Object.fromEntries(
+    Object.entries(phaseWindows(lines)).map(([phase, w]) => [phase, w.end - w.start]),
+  ) as BuildPhases;
+}
+
+/** One memory sample of a process tree: when, the whole tree, and the part of it that is pagefind. */
+export interface MemorySample {
+  at: number;
+  total: number;
+  pagefind: number;
+}
+
+/** The largest total within a window (samples on its edges count), 0 when no sample fell in it. */
+export function peakWithin(samples: readonly MemorySample[], window: Window): number {
+  return samples
+    .filter((s) => s.at >= window.start && s.at <= window.end)
+    .reduce((peak, s) => Math.max(peak, s.total), 0);
 }
 
 /** Site-absolute stylesheets and module scripts an HTML page loads at first paint (no dynamic imports). */
