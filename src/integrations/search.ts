@@ -14,13 +14,13 @@
  * Only pages that mark their content with `data-pagefind-body` are indexed. The build fails if pagefind
  * reports an error: a site with a broken search should not ship.
  */
-import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { hasSearchBody, inStaffIndex, pageUrl, prepareForIndex } from '../search/indexing.ts';
+import { inStaffIndex, prepareForIndex } from '../search/indexing.ts';
+import { copyTree, indexKey, sameFile, searchPages, type Page } from './search-cache.ts';
 
 export const STAFF_INDEX = 'pagefind';
 export const MANAGERS_INDEX = 'manage/pagefind';
@@ -35,13 +35,6 @@ const BATCH = 32;
 
 /** Code that decides what the indexer reads: a change to it makes every cached index stale. */
 const INDEXING_CODE = ['src/search/indexing.ts', 'src/search/text.ts', 'src/markdown/tags.ts'];
-
-/** A built page with a search body: its URL, its file and a digest of its HTML. */
-interface Page {
-  url: string;
-  file: string;
-  digest: string;
-}
 
 function check(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new Error(`搜索索引出错（${what}）：${errors.join('；')}`);
@@ -76,17 +69,7 @@ async function buildIndex(pages: readonly Page[], outputPath: string): Promise<v
   await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
 }
 
-/** A digest of everything an index is made from: the pages as built, the indexing code, pagefind's version. */
-async function indexKey(pages: readonly Page[], root: URL): Promise<string> {
-  const hash = createHash('sha256');
-  // pagefind's exports hide its package.json from require.resolve.
-  hash.update(await readFile(new URL('node_modules/pagefind/package.json', root)));
-  for (const file of INDEXING_CODE) hash.update(await readFile(new URL(file, root)));
-  for (const page of pages) hash.update(`\0${page.url}\0${page.digest}`);
-  return hash.digest('hex');
-}
-
-/** Builds one index, or copies it from the cache when its pages have not changed since the last build. */
+/** Builds one index, or takes it from the cache when its pages have not changed since the last build. */
 async function buildOrReuse(
   name: string,
   pages: readonly Page[],
@@ -98,17 +81,24 @@ async function buildOrReuse(
   const started = performance.now();
   const outputPath = join(dist, name);
   const cached = join(cacheDir, 'portal-search', name.replaceAll('/', '-'));
-  const key = await indexKey(pages, root);
+  const key = await indexKey(pages, [
+    // pagefind's exports hide its package.json from require.resolve.
+    new URL('node_modules/pagefind/package.json', root),
+    ...INDEXING_CODE.map((file) => new URL(file, root)),
+  ]);
   const keyFile = join(cached, 'key.txt');
-  const previous = await readFile(keyFile, 'utf8').catch(() => '');
-  const reused = previous === key;
+  const reused = (await readFile(keyFile, 'utf8').catch(() => '')) === key;
   if (reused) {
-    await cp(join(cached, 'index'), outputPath, { recursive: true });
+    // Rebuilt in place (npm start), dist already holds this very index: nothing to do.
+    const entry = 'pagefind-entry.json';
+    if (!(await sameFile(join(cached, 'index', entry), join(outputPath, entry))))
+      await copyTree(join(cached, 'index'), outputPath);
   } else {
+    // pagefind rewrites files of fixed name (pagefind-entry.json): never into files linked with the cache.
+    await rm(outputPath, { recursive: true, force: true });
     await buildIndex(pages, outputPath);
-    await rm(cached, { recursive: true, force: true });
-    await mkdir(cached, { recursive: true });
-    await cp(outputPath, join(cached, 'index'), { recursive: true });
+    await rm(keyFile, { force: true });
+    await copyTree(outputPath, join(cached, 'index'));
     await writeFile(keyFile, key);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -130,17 +120,7 @@ export default function searchIndexes(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const dist = fileURLToPath(dir);
-        const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-        const pages: Page[] = [];
-        for (let i = 0; i < files.length; i += BATCH) {
-          const batch = files.slice(i, i + BATCH).map(async (name): Promise<Page | undefined> => {
-            const file = join(dist, name);
-            const html = await readFile(file, 'utf8');
-            if (!hasSearchBody(html)) return undefined;
-            return { url: pageUrl(name), file, digest: createHash('sha256').update(html).digest('hex') };
-          });
-          for (const page of await Promise.all(batch)) if (page) pages.push(page);
-        }
+        const pages = await searchPages(dist, join(cacheDir, 'portal-search', 'pages.json'));
         const staff = pages.filter((p) => inStaffIndex(p.url));
         await buildOrReuse(STAFF_INDEX, staff, dist, cacheDir, root, logger);
         await buildOrReuse(MANAGERS_INDEX, pages, dist, cacheDir, root, logger);
