@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  builtPages,
   formatBytes,
   formatSeconds,
   formatTable,
@@ -155,11 +156,10 @@ function phases(r: Run): Partial<Record<Phase, { ms: number; peakBytes: number }
   );
 }
 
-/** Pages Astro rendered in a build, and pages it copied from its cache. */
+/** How many pages Astro rendered in a build, and how many it copied from its cache. */
 function pageCounts(r: Run): { rendered: number; reused: number } {
-  const pages = r.lines.filter((l) => l.text.includes('├─'));
-  const reused = pages.filter((l) => /\((?:cached|restored)\)/.test(l.text)).length;
-  return { rendered: pages.length - reused, reused };
+  const { rendered, reused } = builtPages(r.lines.map((l) => l.text).join('\n'));
+  return { rendered: rendered.length, reused: reused.length };
 }
 
 function sizeOf(path: string): number {

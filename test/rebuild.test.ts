@@ -6,8 +6,8 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtPages } from '../src/bench/measure.ts';
 import { loadContent } from '../src/load/load.ts';
 import { articleContexts } from '../src/site/articles.ts';
 import { MORE_FROM_REGION } from '../src/consts.ts';
@@ -45,17 +45,9 @@ function ok(result: Build): Build {
 
 /** Pages Astro rendered (not copied from its cache) in a build, as site paths such as /articles/x/. */
 function rendered(output: string): string[] {
-  return output
-    .split('\n')
-    .filter(
-      (line) => line.includes('├─') && line.includes('index.html') && !/\((?:cached|restored)\)/.test(line),
-    )
-    .map((line) => /├─\S*\s+(\S+)index\.html/.exec(stripVTControlCharacters(line))?.[1] ?? '')
-    .filter(Boolean);
+  return builtPages(output).rendered.map((file) => file.replace(/index\.html$/, ''));
 }
 
-// Node lists a folder sorted by name, and src/load sorts again, so the order of reading is fixed before any
-// work starts; what can still vary is work done concurrently (pagefind numbered pages as they arrived).
 describe('two builds of the same content', () => {
   let forward: string;
   let backward: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  builtPages,
   displayWidth,
   fontUrls,
   formatBytes,
@@ -70,6 +71,22 @@ describe('build phases', () => {
 
   it('leaves out a phase it cannot see', () => {
     expect(phasesOf([at(1, 'something else')])).toEqual({});
+  });
+});
+
+describe('built pages', () => {
+  it('tells rendered pages from reused ones, even when concurrent pages cut a line', () => {
+    const output = [
+      '02:01:22   ├─ /404.html02:01:22   ├─ /admin/index.html (+18ms) ',
+      '02:01:22   \u001b[32m├─\u001b[39m \u001b[2m/articles/a/index.html\u001b[22m \u001b[32m(restored)\u001b[39m',
+      '02:01:22   ├─ /articles/b/index.html (cached)',
+      '02:01:23   ├─ /articles/c/index.html (+3ms)',
+      ' generating static routes ',
+    ].join('\n');
+    expect(builtPages(output)).toEqual({
+      rendered: ['/404.html', '/admin/index.html', '/articles/c/index.html'],
+      reused: ['/articles/a/index.html', '/articles/b/index.html'],
+    });
   });
 });
 

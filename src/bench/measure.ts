@@ -87,6 +87,28 @@ export function phasesOf(lines: readonly TimedLine[]): BuildPhases {
   ) as BuildPhases;
 }
 
+/** The pages of a build's output: those Astro rendered and those it copied from its incremental cache. */
+export interface BuiltPages {
+  rendered: string[];
+  reused: string[];
+}
+
+/**
+ * Reads Astro's page lines (`├─ /a/index.html (+12ms)`, `├─ /b/index.html (restored)`). Pages render
+ * concurrently, so a rendered page's line may be cut by other pages' names before its time arrives; a reused
+ * page's mark always follows its name at once.
+ */
+export function builtPages(output: string): BuiltPages {
+  const pages: BuiltPages = { rendered: [], reused: [] };
+  for (const part of output.replace(ANSI, '').split('├─').slice(1)) {
+    // A name ends at its extension: the next line's clock time may follow without a space.
+    const m = /^\s*(\/\S*?\.[a-z]+)(?=\d{2}:\d{2}|\s|$)(\s+\((?:cached|restored)\))?/.exec(part);
+    if (!m) continue;
+    (m[2] ? pages.reused : pages.rendered).push(m[1]!);
+  }
+  return pages;
+}
+
 /** One memory sample of a process tree: when, the whole tree, and the part of it that is pagefind. */
 export interface MemorySample {
   at: number;
