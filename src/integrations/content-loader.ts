@@ -2,12 +2,10 @@
  * The Astro side of src/load: one content loader per collection, all fed by a single validated read of
  * content/. When anything is wrong the build stops with the same report as `npm run check:content`.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { codeFingerprint } from '../build/fingerprint.ts';
 import { loadContent, type Content, type LoadResult } from '../load/load.ts';
 import { formatProblems } from '../load/problems.ts';
 import { renderSubmission } from '../markdown/render.ts';
@@ -19,7 +17,6 @@ export function contentRoot(projectRoot: URL): string {
 }
 
 let cache: { root: string; result: LoadResult } | undefined;
-let fingerprint: string | undefined;
 
 /** One read per build, shared by every collection; dropped when a content file changes in dev (see below). */
 function load(context: LoaderContext): Content {
@@ -55,43 +52,16 @@ function records(content: Content, name: Name): { id: string; data: object; body
   }
 }
 
-/** Source folders whose code turns a file's text into a stored entry: its schema and its renderer. */
-const DERIVING_CODE = ['src/model/', 'src/markdown/'];
-/** Libraries doing the same. */
-const DERIVING_PACKAGES = ['zod', 'marked', 'sanitize-html'];
-
-/**
- * Changes whenever the same file could be stored differently: the source of the schema and the renderer and
- * the versions of the libraries they run. Part of every entry's digest, so a store kept from the last build
- * is never stale (Astro itself only watches src/content.config.ts, not what it imports).
- */
-function derivationFingerprint(projectRoot: URL): string {
-  const require = createRequire(projectRoot);
-  const sources = DERIVING_CODE.flatMap((folder) => {
-    const dir = fileURLToPath(new URL(folder, projectRoot));
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .sort()
-      .map((f) => [`${folder}${f}`, readFileSync(join(dir, f), 'utf8')]);
-  });
-  const versions = DERIVING_PACKAGES.map((pkg) => {
-    const manifest = readFileSync(require.resolve(`${pkg}/package.json`), 'utf8');
-    return [pkg, (JSON.parse(manifest) as { version: string }).version];
-  });
-  return createHash('sha256')
-    .update(JSON.stringify([sources, versions]))
-    .digest('hex');
-}
-
 /**
  * Fills one collection's store from the shared read of content/. Astro keeps the store from the last build
  * (in its cache folder); an entry whose digest is unchanged is taken over as it was, neither validated nor
- * rendered again. Entries are set afresh in content order, so the collection reads the same as in a
+ * rendered again. The digest includes the fingerprint of the project's code (src/build/fingerprint.ts):
+ * Astro itself only watches the text of src/content.config.ts, not the schema and renderer it uses. Entries are set afresh in content order, so the collection reads the same as in a
  * build from scratch.
  */
 async function fill(name: Name, context: LoaderContext): Promise<void> {
   const content = load(context);
-  const code = (fingerprint ??= derivationFingerprint(context.config.root));
+  const code = codeFingerprint(fileURLToPath(context.config.root));
   const previous = new Map(context.store.entries());
   context.store.clear();
   for (const record of records(content, name)) {

@@ -3,7 +3,8 @@
  * last build is copied from the cache instead of rendered. A key must therefore cover every piece of data the
  * page shows; the page's code is covered by Astro itself, which hashes the page's module graph.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { codeFingerprint } from '../build/fingerprint.ts';
 
 /** What a key is made of: entry digests, ids, texts, numbers, and lists or records of them. */
 export type KeyPart =
@@ -25,7 +26,19 @@ export function entryKey(entry: Keyed | undefined): KeyPart {
   return entry && [entry.id, entry.digest ?? null];
 }
 
-/** What the roster contributes: every page names people and regions from it. */
-export function rosterKey(regions: readonly Keyed[], people: readonly Keyed[]): string {
-  return cacheKey(regions.map(entryKey), people.map(entryKey));
+/** The project's code as built from the current folder; a fresh value (nothing reused) if it cannot be read. */
+function code(): string {
+  try {
+    return codeFingerprint(process.cwd());
+  } catch {
+    return randomUUID();
+  }
+}
+
+/**
+ * What every page's key shares: the project's code (Astro hashes a page's own modules, but every page's CSP
+ * lists the hashes of all pages' scripts and styles) and the roster, from which pages name people and regions.
+ */
+export function sharedKey(regions: readonly Keyed[], people: readonly Keyed[]): string {
+  return cacheKey(code(), regions.map(entryKey), people.map(entryKey));
 }
