@@ -4,7 +4,7 @@
  * and cheap copies of index folders (hard links, as pagefind never rewrites a file it wrote).
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hasSearchBody, pageUrl } from '../search/indexing.ts';
 
@@ -25,9 +25,29 @@ interface Known {
 /** Files read at once. */
 const BATCH = 64;
 
-/** Every page of `dist` that has a search body, in URL order, using and then updating the digests in `memo`. */
-export async function searchPages(dist: string, memo: string): Promise<Page[]> {
-  const known: Record<string, Known> = JSON.parse(await readFile(memo, 'utf8').catch(() => '{}'));
+/** What the memo holds: the code that classified the pages, and each page's size, time and digest. */
+interface Memo {
+  code: string;
+  files: Record<string, Known>;
+}
+
+async function readMemo(path: string, code: string): Promise<Record<string, Known>> {
+  try {
+    const memo = JSON.parse(await readFile(path, 'utf8')) as Memo;
+    // Other code may have judged a page differently (hasSearchBody): its answers are not reused.
+    return memo.code === code ? memo.files : {};
+  } catch {
+    // Missing, or cut short by an interrupted build: start afresh rather than fail.
+    return {};
+  }
+}
+
+/**
+ * Every page of `dist` that has a search body, in URL order, using and then updating the digests in the
+ * memo at `memoPath` that were made by the same `code`.
+ */
+export async function searchPages(dist: string, memoPath: string, code: string): Promise<Page[]> {
+  const known = await readMemo(memoPath, code);
   const next: Record<string, Known> = {};
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const pages: Page[] = [];
@@ -46,15 +66,17 @@ export async function searchPages(dist: string, memo: string): Promise<Page[]> {
       if (entry.digest) pages.push({ url: pageUrl(name), file, digest: entry.digest });
     }
   }
-  await mkdir(dirname(memo), { recursive: true });
-  await writeFile(memo, JSON.stringify(next));
+  await mkdir(dirname(memoPath), { recursive: true });
+  // Written aside and renamed, so that an interrupted build never leaves half a memo.
+  const partial = `${memoPath}.${process.pid}.tmp`;
+  await writeFile(partial, JSON.stringify({ code, files: next } satisfies Memo));
+  await rename(partial, memoPath);
   return pages;
 }
 
-/** A digest of everything an index is made from: its pages as built and the given code and versions. */
-export async function indexKey(pages: readonly Page[], sources: readonly URL[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const source of sources) hash.update(await readFile(source));
+/** A digest of everything an index is made from: its pages as built and the code that built them. */
+export function indexKey(pages: readonly Page[], code: string): string {
+  const hash = createHash('sha256').update(code);
   for (const page of pages) hash.update(`\0${page.url}\0${page.digest}`);
   return hash.digest('hex');
 }

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { inStaffIndex, prepareForIndex } from '../search/indexing.ts';
+import { codeFingerprint } from '../build/fingerprint.ts';
 import { copyTree, indexKey, sameFile, searchPages, type Page } from './search-cache.ts';
 
 export const STAFF_INDEX = 'pagefind';
@@ -32,9 +33,6 @@ const UNUSED_FILES = ['ui', 'modular-ui', 'component-ui']
 
 /** Pages handed to the indexer at once: it is a separate process and works on them in parallel. */
 const BATCH = 32;
-
-/** Code that decides what the indexer reads: a change to it makes every cached index stale. */
-const INDEXING_CODE = ['src/search/indexing.ts', 'src/search/text.ts', 'src/markdown/tags.ts'];
 
 function check(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new Error(`搜索索引出错（${what}）：${errors.join('；')}`);
@@ -81,11 +79,8 @@ async function buildOrReuse(
   const started = performance.now();
   const outputPath = join(dist, name);
   const cached = join(cacheDir, 'portal-search', name.replaceAll('/', '-'));
-  const key = await indexKey(pages, [
-    // pagefind's exports hide its package.json from require.resolve.
-    new URL('node_modules/pagefind/package.json', root),
-    ...INDEXING_CODE.map((file) => new URL(file, root)),
-  ]);
+  // The code fingerprint covers this integration, the indexing code and, through the lockfile, pagefind.
+  const key = indexKey(pages, codeFingerprint(fileURLToPath(root)));
   const keyFile = join(cached, 'key.txt');
   const reused = (await readFile(keyFile, 'utf8').catch(() => '')) === key;
   if (reused) {
@@ -120,7 +115,8 @@ export default function searchIndexes(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const dist = fileURLToPath(dir);
-        const pages = await searchPages(dist, join(cacheDir, 'portal-search', 'pages.json'));
+        const code = codeFingerprint(fileURLToPath(root));
+        const pages = await searchPages(dist, join(cacheDir, 'portal-search', 'pages.json'), code);
         const staff = pages.filter((p) => inStaffIndex(p.url));
         await buildOrReuse(STAFF_INDEX, staff, dist, cacheDir, root, logger);
         await buildOrReuse(MANAGERS_INDEX, pages, dist, cacheDir, root, logger);
