@@ -56,8 +56,8 @@ function records(content: Content, name: Name): { id: string; data: object; body
  * Fills one collection's store from the shared read of content/. Astro keeps the store from the last build
  * (in its cache folder); an entry whose digest is unchanged is taken over as it was, neither validated nor
  * rendered again. The digest includes the fingerprint of the project's code (src/build/fingerprint.ts):
- * Astro itself only watches the text of src/content.config.ts, not the schema and renderer it uses. Entries are set afresh in content order, so the collection reads the same as in a
- * build from scratch.
+ * Astro itself only watches the text of src/content.config.ts, not the schema and renderer it uses. Entries
+ * are set afresh in content order, so the collection reads the same as in a build from scratch.
  */
 async function fill(name: Name, context: LoaderContext): Promise<void> {
   const content = load(context);

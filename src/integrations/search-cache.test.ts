@@ -1,8 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyTree, indexKey, sameFile, searchPages } from './search-cache.ts';
+import { copyTree, indexKey, searchPages } from './search-cache.ts';
 
 const BODY = '<html><body><article data-pagefind-body>正文</article></body></html>';
 
@@ -71,8 +79,7 @@ describe('copying an index', () => {
     const to = site({ 'stale.txt': 'old' });
     await copyTree(from, to);
     expect(readFileSync(join(to, 'fragment/x.pf_fragment'), 'utf8')).toBe('x');
-    expect(await sameFile(join(from, 'pagefind-entry.json'), join(to, 'pagefind-entry.json'))).toBe(true);
-    expect(await sameFile(join(from, 'pagefind-entry.json'), join(to, 'stale.txt'))).toBe(false);
-    expect(await sameFile(join(from, 'missing'), join(to, 'missing'))).toBe(false);
+    expect(readFileSync(join(to, 'pagefind-entry.json'), 'utf8')).toBe('{"a":1}');
+    expect(existsSync(join(to, 'stale.txt'))).toBe(false);
   });
 });

@@ -99,9 +99,3 @@ export async function copyTree(from: string, to: string): Promise<void> {
     );
   }
 }
-
-/** Whether two files exist and hold the same bytes. */
-export async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([readFile(a).catch(() => undefined), readFile(b).catch(() => undefined)]);
-  return x !== undefined && y !== undefined && x.equals(y);
-}

@@ -8,8 +8,8 @@
  *   would index fewer pages, but pagefind then orders merged results by score even when sorting by time.)
  *
  * The indexes are built one after the other, each in a fresh pagefind process, so that only one index is
- * ever held in memory. An index whose pages are byte for byte those of the last build is copied from
- * Astro's cache folder instead: a new report leaves the staff index alone.
+ * ever held in memory. An index whose pages are byte for byte those of the last build, built by the same
+ * code, is taken from Astro's cache folder instead (hard links): a new report leaves the staff index alone.
  *
  * Only pages that mark their content with `data-pagefind-body` are indexed. The build fails if pagefind
  * reports an error: a site with a broken search should not ship.
@@ -21,7 +21,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { inStaffIndex, prepareForIndex } from '../search/indexing.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
-import { copyTree, indexKey, sameFile, searchPages, type Page } from './search-cache.ts';
+import { copyTree, indexKey, searchPages, type Page } from './search-cache.ts';
 
 export const STAFF_INDEX = 'pagefind';
 export const MANAGERS_INDEX = 'manage/pagefind';
@@ -31,7 +31,7 @@ const UNUSED_FILES = ['ui', 'modular-ui', 'component-ui']
   .flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`])
   .concat('pagefind-highlight.js');
 
-/** Pages handed to the indexer at once: it is a separate process and works on them in parallel. */
+/** Pages read and prepared at once, while pagefind (a separate process) indexes the batch before. */
 const BATCH = 32;
 
 function check(errors: readonly string[], what: string): void {
@@ -84,10 +84,8 @@ async function buildOrReuse(
   const keyFile = join(cached, 'key.txt');
   const reused = (await readFile(keyFile, 'utf8').catch(() => '')) === key;
   if (reused) {
-    // Rebuilt in place (npm start), dist already holds this very index: nothing to do.
-    const entry = 'pagefind-entry.json';
-    if (!(await sameFile(join(cached, 'index', entry), join(outputPath, entry))))
-      await copyTree(join(cached, 'index'), outputPath);
+    // Astro empties dist at the start of every build, so the index is always put back.
+    await copyTree(join(cached, 'index'), outputPath);
   } else {
     // pagefind rewrites files of fixed name (pagefind-entry.json): never into files linked with the cache.
     await rm(outputPath, { recursive: true, force: true });

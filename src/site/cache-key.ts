@@ -1,7 +1,7 @@
 /**
  * Keys for Astro's incremental builds (experimental.incrementalBuild): a page whose key is unchanged since the
  * last build is copied from the cache instead of rendered. A key must therefore cover every piece of data the
- * page shows; the page's code is covered by Astro itself, which hashes the page's module graph.
+ * page shows, and the code that shows it (see sharedKey).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { codeFingerprint } from '../build/fingerprint.ts';
