@@ -107,12 +107,9 @@ export function articleContexts<T extends ArticleLike>(
   count: number,
 ): Map<string, ArticleContext<T>> {
   const sorted = sortArticles(articles);
-  const newestByRegion = new Map<string, T[]>();
-  for (const a of [...sorted].reverse()) {
-    const list =
-      newestByRegion.get(a.data.region) ?? newestByRegion.set(a.data.region, []).get(a.data.region)!;
-    list.push(a);
-  }
+  const newestByRegion = new Map(
+    groupByKey([...sorted].reverse(), (a) => a.data.region).map((g) => [g.key, g.items]),
+  );
   return new Map(
     sorted.map((article, i) => {
       const region = newestByRegion.get(article.data.region)!;
