@@ -113,8 +113,7 @@ export default function searchIndexes(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const dist = fileURLToPath(dir);
-        const code = codeFingerprint(fileURLToPath(root));
-        const pages = await searchPages(dist, join(cacheDir, 'portal-search', 'pages.json'), code);
+        const pages = await searchPages(dist);
         const staff = pages.filter((p) => inStaffIndex(p.url));
         await buildOrReuse(STAFF_INDEX, staff, dist, cacheDir, root, logger);
         await buildOrReuse(MANAGERS_INDEX, pages, dist, cacheDir, root, logger);
