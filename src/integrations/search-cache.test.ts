@@ -1,23 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTree } from '../../test/support/tree.ts';
 import { copyTree, indexKey, searchPages } from './search-cache.ts';
 
 const BODY = '<html><body><article data-pagefind-body>正文</article></body></html>';
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'search-cache-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
 describe('search pages', () => {
   it('lists the pages with a search body in URL order, with a digest of each', async () => {
-    const dist = site({ 'b/index.html': BODY, 'a/index.html': BODY, 'list/index.html': '<html></html>' });
+    const dist = writeTree({
+      'b/index.html': BODY,
+      'a/index.html': BODY,
+      'list/index.html': '<html></html>',
+    });
     const pages = await searchPages(dist);
     expect(pages.map((p) => p.url)).toEqual(['/a/', '/b/']);
     expect(pages[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
@@ -25,7 +20,7 @@ describe('search pages', () => {
   });
 
   it('gives a changed page a new digest', async () => {
-    const dist = site({ 'a/index.html': BODY });
+    const dist = writeTree({ 'a/index.html': BODY });
     const [before] = await searchPages(dist);
     writeFileSync(join(dist, 'a/index.html'), BODY.replace('正文', '新正文'));
     const [after] = await searchPages(dist);
@@ -46,8 +41,8 @@ describe('index keys', () => {
 
 describe('copying an index', () => {
   it('replaces the target with the same files, nested folders included', async () => {
-    const from = site({ 'pagefind-entry.json': '{"a":1}', 'fragment/x.pf_fragment': 'x' });
-    const to = site({ 'stale.txt': 'old' });
+    const from = writeTree({ 'pagefind-entry.json': '{"a":1}', 'fragment/x.pf_fragment': 'x' });
+    const to = writeTree({ 'stale.txt': 'old' });
     await copyTree(from, to);
     expect(readFileSync(join(to, 'fragment/x.pf_fragment'), 'utf8')).toBe('x');
     expect(readFileSync(join(to, 'pagefind-entry.json'), 'utf8')).toBe('{"a":1}');
