@@ -169,7 +169,7 @@ describe('meetings (R7): counted by start, qualifying when applied before and fi
     const m = meeting('east', START, { applied, filed }).data;
     expect(meetingQualifies(m)).toBe(qualifies);
     expect(meetingShortfalls(m).length === 0).toBe(qualifies);
-    const result = east(makeContent({ meetings: [{ data: m }] }), '2026-10');
+    const result = east(makeContent({ meetings: [{ id: 'm', data: m }] }), '2026-10');
     expect(result.meetings).toEqual({
       count: 1,
       qualifying: qualifies ? 1 : 0,

@@ -4,11 +4,14 @@
  *
  * "Now" is an input (`asOf`) and only tells `pending` from `missing`: everything in the content counts,
  * whatever its times, so a rebuild with the same content and the same asOf gives the same result.
+ *
+ * First sightings (src/rules/sightings.ts) are an input too: an entry whose claimed time is doubtful counts
+ * by its first sighting on main, and the rows that counted one say so.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
 import type { MeetingKind, ReportKind } from '../model/options.ts';
-import { formatDateTimeExact, instantOf, periodSpan } from '../model/time.ts';
+import { formatDateTimeExact, monthOf, periodSpan } from '../model/time.ts';
 import { periodFormatOf, periodsDueIn } from './calendar.ts';
 import {
   activeDuring,
@@ -19,6 +22,7 @@ import {
   meetingQualifies,
 } from './counting.ts';
 import { DEFAULT_POLICY, type Policy } from './policy.ts';
+import { countedTime, sightingKey, type Sightings } from './sightings.ts';
 
 export type RegionStatus = 'met' | 'pending' | 'missing';
 export type ReportStatus = 'on_time' | 'late' | 'pending' | 'missing';
@@ -27,6 +31,8 @@ export interface ArticleCount {
   count: number;
   required: number;
   status: RegionStatus;
+  /** How many of the counted articles are 时间存疑; present only when some are. */
+  suspect?: number;
 }
 
 export interface MeetingCount {
@@ -36,6 +42,8 @@ export interface MeetingCount {
   qualifying: number;
   required: number;
   status: RegionStatus;
+  /** How many of the counted meetings have a 时间存疑 application time; present only when some do. */
+  suspect?: number;
 }
 
 export interface RegionCompliance {
@@ -53,6 +61,10 @@ export interface ReportCompliance {
   /** The earliest report's submitted time in Beijing time; null when there is none. */
   submitted: string | null;
   status: ReportStatus;
+  /** Present only when the counted report is 时间存疑: its status then follows `firstSeen`. */
+  suspect?: true;
+  /** When the counted report was first seen on main; present only with `suspect`. */
+  firstSeen?: string;
 }
 
 /** The contract's JSON, with its keys in the contract's order. */
@@ -68,76 +80,158 @@ export interface ComplianceContent {
   regions: readonly Region[];
   people: readonly Person[];
   calendar: { meetings: readonly CalendarOverride[] };
-  articles: readonly { data: Article }[];
-  meetings: readonly { data: Meeting }[];
+  articles: readonly { id: string; data: Article }[];
+  meetings: readonly { id: string; data: Meeting }[];
   reports: readonly { id: string; data: Report }[];
 }
 
-export interface ComplianceOptions {
+/** What a month's figures depend on besides the content: the rules and the first sightings. */
+export interface CountingOptions {
+  policy?: Policy;
+  /** When each entry was first seen on main; without them no time is doubted. */
+  sightings?: Sightings;
+}
+
+export interface ComplianceOptions extends CountingOptions {
   /** `2026-10`. */
   month: string;
   /** Taken to the whole second (a fraction is dropped), so that the printed asOf is the one the rules used. */
   asOf: Temporal.Instant;
-  policy?: Policy;
+}
+
+/** An entry counted by its first sighting rather than by the time it claims (时间存疑). */
+export interface SuspectEntry {
+  collection: 'articles' | 'meetings' | 'reports';
+  id: string;
+  /** The doubted field: `submitted`, or a meeting's `applied`. */
+  field: 'submitted' | 'applied';
+  /** The claimed time, Beijing time with its offset. */
+  claimed: string;
+  /** The first sighting on main, which counts instead. */
+  firstSeen: string;
 }
 
 const reportKey = (person: string, kind: string, period: string) => `${person}\u0000${kind}\u0000${period}`;
 
-/** The content parsed once: computing twelve months for a page reads each datetime a single time. */
-interface Index {
-  /** month → region → articles. */
-  articles: Map<string, Map<string, number>>;
-  /** month → meetings that started in it, with whether they qualify. */
-  meetings: Map<string, { kind: MeetingKind; region: string | undefined; qualifies: boolean }[]>;
-  /** (person, kind, period) → the earliest report's time and id. */
-  earliest: Map<string, { at: Temporal.Instant; id: string }>;
+/** A suspect entry before its times are printed. */
+interface Doubt {
+  id: string;
+  claimed: string;
+  firstSeen: Temporal.Instant;
 }
 
-/** Keyed by the content object: content is read once per run and never changed after the first call. */
-const indexes = new WeakMap<ComplianceContent, Index>();
+interface IndexedArticle {
+  id: string;
+  region: string;
+  doubt?: Doubt;
+}
 
-function indexOf(content: ComplianceContent): Index {
-  const cached = indexes.get(content);
+interface IndexedMeeting {
+  id: string;
+  kind: MeetingKind;
+  region: string | undefined;
+  qualifies: boolean;
+  doubt?: Doubt;
+}
+
+/** The content parsed once: computing twelve months for a page reads each datetime a single time. */
+interface Index {
+  /** month → the articles counted in it (by their counted time). */
+  articles: Map<string, IndexedArticle[]>;
+  /** month → meetings that started in it, with whether they qualify. */
+  meetings: Map<string, IndexedMeeting[]>;
+  /** (person, kind, period) → the earliest report by counted time, with its id and claimed time. */
+  earliest: Map<string, { at: Temporal.Instant; id: string; doubt?: Doubt }>;
+}
+
+/**
+ * Keyed by the content object, then by the sightings and the policy: content is read once per run and never
+ * changed after the first call, and a build passes the same sightings and policy to every page.
+ */
+const indexes = new WeakMap<ComplianceContent, Map<Sightings | undefined, Map<Policy, Index>>>();
+
+function indexOf(content: ComplianceContent, options: CountingOptions = {}): Index {
+  const { sightings, policy = DEFAULT_POLICY } = options;
+  const bySightings = indexes.get(content) ?? new Map<Sightings | undefined, Map<Policy, Index>>();
+  indexes.set(content, bySightings);
+  const byPolicy = bySightings.get(sightings) ?? new Map<Policy, Index>();
+  bySightings.set(sightings, byPolicy);
+  const cached = byPolicy.get(policy);
   if (cached) return cached;
+  const index = buildIndex(content, sightings, policy);
+  byPolicy.set(policy, index);
+  return index;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The counted time of a claim, and the doubt to report when it is the first sighting instead. */
+function counted(claimed: string, id: string, sighting: Parameters<typeof countedTime>[1], policy: Policy) {
+  const time = countedTime(claimed, sighting, policy);
+  const doubt = time.firstSeen && { id, claimed, firstSeen: time.firstSeen };
+  return { at: time.at, ...(doubt ? { doubt } : {}) };
+}
+
+function buildIndex(content: ComplianceContent, sightings: Sightings | undefined, policy: Policy): Index {
   const index: Index = { articles: new Map(), meetings: new Map(), earliest: new Map() };
-  for (const { data } of content.articles) {
-    const byRegion = index.articles.get(articleMonth(data)) ?? new Map<string, number>();
-    byRegion.set(data.region, (byRegion.get(data.region) ?? 0) + 1);
-    index.articles.set(articleMonth(data), byRegion);
+  const sighting = (collection: 'articles' | 'meetings' | 'reports', id: string) =>
+    sightings?.get(sightingKey(collection, id));
+  for (const { id, data } of content.articles) {
+    const { at, doubt } = counted(data.submitted, id, sighting('articles', id), policy);
+    // Without a doubt the month is the claimed one: articleMonth memoizes it per text.
+    const month = doubt ? monthOf(at) : articleMonth(data);
+    push(index.articles, month, { id, region: data.region, ...(doubt ? { doubt } : {}) });
   }
-  for (const { data } of content.meetings) {
-    const month = meetingMonth(data);
-    const list = index.meetings.get(month) ?? [];
-    list.push({ kind: data.kind, region: data.region, qualifies: meetingQualifies(data) });
-    index.meetings.set(month, list);
+  for (const { id, data } of content.meetings) {
+    // R7 asks for the application before the meeting: a backdated application is judged by its sighting.
+    const applied =
+      data.applied === undefined ? undefined : counted(data.applied, id, sighting('meetings', id), policy);
+    const judged = applied?.doubt ? { ...data, applied: formatDateTimeExact(applied.at) } : data;
+    push(index.meetings, meetingMonth(data), {
+      id,
+      kind: data.kind,
+      region: data.region,
+      qualifies: meetingQualifies(judged),
+      ...(applied?.doubt ? { doubt: applied.doubt } : {}),
+    });
   }
   for (const { id, data } of content.reports) {
     const key = reportKey(data.author, data.kind, data.period);
-    const at = instantOf(data.submitted);
+    const { at, doubt } = counted(data.submitted, id, sighting('reports', id), policy);
     const known = index.earliest.get(key);
     // Equal times keep the smaller id, so that the choice never depends on the order files were read in.
     const earlier =
       !known ||
       Temporal.Instant.compare(at, known.at) < 0 ||
       (Temporal.Instant.compare(at, known.at) === 0 && compareCodePoints(id, known.id) < 0);
-    if (earlier) index.earliest.set(key, { at, id });
+    if (earlier) index.earliest.set(key, { at, id, ...(doubt ? { doubt } : {}) });
   }
-  indexes.set(content, index);
   return index;
 }
 
 /**
- * The report that counts for a (person, kind, period): the earliest submitted, as the contract says. Pages
- * use its id to link to it.
+ * The report that counts for a (person, kind, period): the earliest submitted, as the contract says (by its
+ * first sighting where its claimed time is doubtful). Pages use its id to link to it.
  */
 export function countingReport(
   content: ComplianceContent,
   person: string,
   kind: ReportKind,
   period: string,
+  options: CountingOptions = {},
 ): { id: string; submitted: Temporal.Instant } | undefined {
-  const found = indexOf(content).earliest.get(reportKey(person, kind, period));
+  const found = indexOf(content, options).earliest.get(reportKey(person, kind, period));
   return found && { id: found.id, submitted: found.at };
+}
+
+/** `{ suspect: n }` when n of the counted entries are doubtful; nothing otherwise, so the row keeps its shape. */
+function suspectCount(entries: readonly { doubt?: Doubt }[]): { suspect?: number } {
+  const n = entries.filter((e) => e.doubt).length;
+  return n > 0 ? { suspect: n } : {};
 }
 
 function regionStatus(count: number, required: number, monthOver: boolean): RegionStatus {
@@ -172,8 +266,12 @@ function reportRows(
           kind,
           period,
           due: formatDateTimeExact(dueAt),
-          submitted: report ? formatDateTimeExact(report.at) : null,
+          // The claimed time stays in `submitted`; a doubtful one is counted by `firstSeen`, shown beside it.
+          submitted: report ? (report.doubt?.claimed ?? formatDateTimeExact(report.at)) : null,
           status,
+          ...(report?.doubt
+            ? { suspect: true as const, firstSeen: formatDateTimeExact(report.doubt.firstSeen) }
+            : {}),
         });
       }
     }
@@ -195,30 +293,32 @@ export function computeCompliance(content: ComplianceContent, options: Complianc
   const asOf = options.asOf.round({ smallestUnit: 'second', roundingMode: 'trunc' });
   const span = periodSpan('month', month);
   if (!span) throw new RangeError(`不是月份：${month}`);
-  const index = indexOf(content);
+  const index = indexOf(content, options);
   // The month is over once its last second has passed: at 00:00:00 on the 1st of the next month, Beijing time.
   const monthOver = Temporal.Instant.compare(asOf, span.end.toInstant()) >= 0;
-  const articles = index.articles.get(month);
+  const articles = index.articles.get(month) ?? [];
   const meetings = (index.meetings.get(month) ?? []).filter((m) => isCountedMeeting(m, policy));
 
   const regions = [...content.regions]
     .sort((a, b) => compareCodePoints(a.id, b.id))
     .map((region): RegionCompliance => {
-      const articleCount = articles?.get(region.id) ?? 0;
+      const ownArticles = articles.filter((a) => a.region === region.id);
       const own = meetings.filter((m) => m.region === region.id);
       const qualifying = own.filter((m) => m.qualifies).length;
       return {
         id: region.id,
         articles: {
-          count: articleCount,
+          count: ownArticles.length,
           required: policy.articles.required,
-          status: regionStatus(articleCount, policy.articles.required, monthOver),
+          status: regionStatus(ownArticles.length, policy.articles.required, monthOver),
+          ...suspectCount(ownArticles),
         },
         meetings: {
           count: own.length,
           qualifying,
           required: policy.meetings.required,
           status: regionStatus(qualifying, policy.meetings.required, monthOver),
+          ...suspectCount(own),
         },
       };
     });
@@ -229,4 +329,32 @@ export function computeCompliance(content: ComplianceContent, options: Complianc
     regions,
     reports: reportRows(content, index, month, asOf, policy),
   };
+}
+
+/**
+ * The month's 时间存疑 entries, as its export counts them: the articles counted in the month, the 销售沟通会
+ * held in it and the reports that count for its due rows, each by collection and then id.
+ */
+export function suspectEntries(content: ComplianceContent, options: ComplianceOptions): SuspectEntry[] {
+  const { month, policy = DEFAULT_POLICY } = options;
+  const index = indexOf(content, options);
+  const entry = (collection: SuspectEntry['collection'], field: SuspectEntry['field'], doubt: Doubt) => ({
+    collection,
+    id: doubt.id,
+    field,
+    claimed: doubt.claimed,
+    firstSeen: formatDateTimeExact(doubt.firstSeen),
+  });
+  const byId = (a: SuspectEntry, b: SuspectEntry) => compareCodePoints(a.id, b.id);
+  const articles = (index.articles.get(month) ?? []).flatMap((a) =>
+    a.doubt ? [entry('articles', 'submitted', a.doubt)] : [],
+  );
+  const meetings = (index.meetings.get(month) ?? [])
+    .filter((m) => isCountedMeeting(m, policy))
+    .flatMap((m) => (m.doubt ? [entry('meetings', 'applied', m.doubt)] : []));
+  const reports = computeCompliance(content, options).reports.flatMap((row) => {
+    const found = row.suspect && index.earliest.get(reportKey(row.person, row.kind, row.period));
+    return found && found.doubt ? [entry('reports', 'submitted', found.doubt)] : [];
+  });
+  return [...articles.sort(byId), ...meetings.sort(byId), ...reports.sort(byId)];
 }

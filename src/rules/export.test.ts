@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCompliance } from './compliance.ts';
 import { CSV_COLUMNS, formatCsv, formatJson } from './export.ts';
 import { article, makeContent, meeting, PEOPLE, REGIONS, report } from './fixtures.ts';
+import { sightingKey } from './sightings.ts';
 
 const content = makeContent({
   articles: [article('east', '2026-10-12T09:30:00+08:00')],
@@ -163,5 +164,83 @@ describe('formatCsv', () => {
     const rows = parseCsv(formatCsv(result, { regions: [], people: [] }).slice(1));
     expect(rows[1]![5]).toBe('');
     expect(rows.at(-1)![7]).toBe('');
+  });
+});
+
+describe('the export of 时间存疑 entries', () => {
+  // An article claimed on 10-12, seen on 10-13; a weekly report claimed on time for 2026-W41, seen 10-14.
+  const doubted = makeContent({
+    articles: [article('east', '2026-10-12T09:30:00+08:00', 'wangfang', 'a-late')],
+    meetings: content.meetings,
+    reports: [report('zhangwei', 'weekly', '2026-W41', '2026-10-12T11:00:00+08:00', 'r-late')],
+  });
+  const sightings = new Map([
+    [
+      sightingKey('articles', 'a-late'),
+      { firstSeen: Temporal.Instant.from('2026-10-13T09:00:00+08:00'), baseline: false },
+    ],
+    [
+      sightingKey('reports', 'r-late'),
+      { firstSeen: Temporal.Instant.from('2026-10-14T08:00:00+08:00'), baseline: false },
+    ],
+  ]);
+  const flagged = computeCompliance(doubted, {
+    month: '2026-10',
+    asOf: Temporal.Instant.from('2026-10-20T12:00:00+08:00'),
+    sightings,
+  });
+
+  it('adds exactly the contract’s fields to the JSON, and only where something is suspect', () => {
+    const json = JSON.parse(formatJson(flagged)) as typeof flagged;
+    const east = json.regions.find((r) => r.id === 'east')!;
+    expect(east.articles).toEqual({ count: 1, required: 1, status: 'met', suspect: 1 });
+    expect(east.meetings).toEqual({ count: 1, qualifying: 1, required: 1, status: 'met' });
+    expect(json.regions.find((r) => r.id === 'south')!.articles).toEqual({
+      count: 0,
+      required: 1,
+      status: 'pending',
+    });
+    const w41 = json.reports.find((r) => r.person === 'zhangwei' && r.period === '2026-W41');
+    expect(w41).toEqual({
+      person: 'zhangwei',
+      kind: 'weekly',
+      period: '2026-W41',
+      due: '2026-10-12T12:00:00+08:00',
+      submitted: '2026-10-12T11:00:00+08:00',
+      status: 'late',
+      suspect: true,
+      firstSeen: '2026-10-14T08:00:00+08:00',
+    });
+    expect(formatJson(flagged)).toContain(
+      '      "status": "late",\n      "suspect": true,\n      "firstSeen": "2026-10-14T08:00:00+08:00"\n    }',
+    );
+    expect(json.reports.filter((r) => 'suspect' in r)).toHaveLength(1);
+  });
+
+  it('keeps the CSV’s columns and says what was doubted in the status text of those rows only', () => {
+    const rows = parseCsv(formatCsv(flagged, { regions: REGIONS, people: PEOPLE }).slice(1));
+    expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+    expect(rows[1]!.slice(14)).toEqual(['met', '达标（其中 1 篇时间存疑，按首次出现时间计）']);
+    expect(rows[2]!.slice(14)).toEqual(['met', '达标']);
+    const w41 = rows.find((r) => r[8] === '2026-W41' && r[6] === 'zhangwei')!;
+    expect(w41.slice(12)).toEqual([
+      '2026-10-12T12:00:00+08:00',
+      '2026-10-12T11:00:00+08:00',
+      'late',
+      '逾期（时间存疑：首次出现于 2026-10-14T08:00:00+08:00，按此时间计）',
+    ]);
+    const lina = rows.find((r) => r[8] === '2026-W41' && r[6] === 'lina')!;
+    expect(lina.slice(14)).toEqual(['missing', '缺交']);
+  });
+
+  it('is byte for byte today’s export when the ledger holds nothing suspect', () => {
+    const baseline = new Map([...sightings].map(([k, v]) => [k, { ...v, baseline: true }]));
+    const options = { month: '2026-10', asOf: Temporal.Instant.from('2026-10-20T12:00:00+08:00') };
+    const plain = computeCompliance(doubted, options);
+    const withBaseline = computeCompliance(doubted, { ...options, sightings: baseline });
+    expect(formatJson(withBaseline)).toBe(formatJson(plain));
+    expect(formatCsv(withBaseline, { regions: REGIONS, people: PEOPLE })).toBe(
+      formatCsv(plain, { regions: REGIONS, people: PEOPLE }),
+    );
   });
 });

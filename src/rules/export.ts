@@ -6,7 +6,13 @@
 import type { Person, Region } from '../model/index.ts';
 import { REPORT_KINDS, labelOf } from '../model/options.ts';
 import type { ComplianceExport } from './compliance.ts';
-import { COUNT_LABELS, REGION_STATUS_LABELS, REPORT_STATUS_LABELS } from './labels.ts';
+import {
+  COUNT_LABELS,
+  REGION_STATUS_LABELS,
+  REPORT_STATUS_LABELS,
+  SUSPECT_NOTES,
+  withNote,
+} from './labels.ts';
 
 /** Pretty-printed (two spaces), keys in the contract's order, ending with a newline. */
 export function formatJson(result: ComplianceExport): string {
@@ -46,10 +52,16 @@ function field(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The note on a region row that counted doubtful entries; none otherwise, so the row reads as before. */
+function suspectNote(count: 'articles' | 'meetings', figures: { suspect?: number }): string | undefined {
+  return figures.suspect === undefined ? undefined : SUSPECT_NOTES[count](figures.suspect);
+}
+
 /**
  * The CSV: a UTF-8 byte-order mark (so Excel reads Chinese correctly), a header row, one row per region and
  * count (articles, then meetings, regions by id), then one row per report in the JSON's order. Lines end
- * with CRLF, the last one too.
+ * with CRLF, the last one too. Its columns never change: a row that counted 时间存疑 entries says so in its
+ * 状态说明 (with the first sighting for a report), so every other row stays byte for byte as it was.
  */
 export function formatCsv(
   result: ComplianceExport,
@@ -70,7 +82,10 @@ export function formatCsv(
       数量: region.articles.count,
       要求: region.articles.required,
       状态: region.articles.status,
-      状态说明: REGION_STATUS_LABELS[region.articles.status],
+      状态说明: withNote(
+        REGION_STATUS_LABELS[region.articles.status],
+        suspectNote('articles', region.articles),
+      ),
     });
     rows.push({
       ...common,
@@ -82,7 +97,10 @@ export function formatCsv(
       合格数: region.meetings.qualifying,
       要求: region.meetings.required,
       状态: region.meetings.status,
-      状态说明: REGION_STATUS_LABELS[region.meetings.status],
+      状态说明: withNote(
+        REGION_STATUS_LABELS[region.meetings.status],
+        suspectNote('meetings', region.meetings),
+      ),
     });
   }
   for (const report of result.reports) {
@@ -99,7 +117,10 @@ export function formatCsv(
       截止时间: report.due,
       提交时间: report.submitted,
       状态: report.status,
-      状态说明: REPORT_STATUS_LABELS[report.status],
+      状态说明: withNote(
+        REPORT_STATUS_LABELS[report.status],
+        report.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(report.firstSeen),
+      ),
     });
   }
   const lines = [

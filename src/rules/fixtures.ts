@@ -29,17 +29,24 @@ export const PEOPLE: Person[] = [
   { id: 'liuyang', name: '刘洋', role: 'head', joined: '2020-01-01' },
 ];
 
-export function article(region: string, submitted: string, author = 'wangfang'): { data: Article } {
-  return { data: { title: '测试文章', region, author, category: 'other', submitted } };
+let entryCount = 0;
+
+export function article(
+  region: string,
+  submitted: string,
+  author = 'wangfang',
+  id = `article-${++entryCount}`,
+): { id: string; data: Article } {
+  return { id, data: { title: '测试文章', region, author, category: 'other', submitted } };
 }
 
 export function meeting(
   region: string,
   start: string,
-  extra: { kind?: MeetingKind; applied?: string; filed?: string } = {},
-): { data: Meeting } {
-  const { kind = 'regional', ...times } = extra;
-  return { data: { title: '测试会议', kind, region, organizer: 'zhangwei', start, ...times } };
+  extra: { kind?: MeetingKind; applied?: string; filed?: string; id?: string } = {},
+): { id: string; data: Meeting } {
+  const { kind = 'regional', id = `meeting-${++entryCount}`, ...times } = extra;
+  return { id, data: { title: '测试会议', kind, region, organizer: 'zhangwei', start, ...times } };
 }
 
 let reportCount = 0;

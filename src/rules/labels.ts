@@ -28,3 +28,15 @@ export const SHORTFALL_LABELS: Record<MeetingShortfall, string> = {
   'not-filed': '会后备忘未备案',
   'filed-early': '备案时间早于开会',
 };
+
+/** The status text of a CSV row that counted 时间存疑 entries: the status, then what was doubted. */
+export const SUSPECT_NOTES = {
+  articles: (n: number) => `其中 ${n} 篇时间存疑，按首次出现时间计`,
+  meetings: (n: number) => `其中 ${n} 场申请时间存疑，按首次出现时间计`,
+  report: (firstSeen: string) => `时间存疑：首次出现于 ${firstSeen}，按此时间计`,
+} as const;
+
+/** `达标（其中 1 篇时间存疑，按首次出现时间计）`; the label alone when there is no note. */
+export function withNote(label: string, note: string | undefined): string {
+  return note === undefined ? label : `${label}（${note}）`;
+}

@@ -5,6 +5,7 @@
  *
  * All times here are Beijing wall-clock times (Asia/Shanghai), whatever the machine's zone.
  */
+import type { Temporal } from 'temporal-polyfill';
 import {
   COMMUNICATION_MEETING_KINDS,
   type MeetingKind,
@@ -53,6 +54,8 @@ export interface Policy {
     /** The required kinds and their deadlines; a kind left out (daily, R1) is not counted. */
     readonly due: Readonly<Partial<Record<ReportKind, DueRule>>>;
   };
+  /** How much earlier than its first sighting on main an entry may claim to be before it is 时间存疑. */
+  readonly firstSeenTolerance: Temporal.DurationLike;
 }
 
 /** The department's rules as its documents state them (shared requirements R2–R8). */
@@ -72,4 +75,6 @@ export const DEFAULT_POLICY: Policy = {
       achievement: { kind: 'before-meeting', days: 3, time: '23:59:59' },
     },
   },
+  // A save and its publication to main are seconds to minutes apart; a slow CI pipeline adds a few more.
+  firstSeenTolerance: { minutes: 15 },
 };

@@ -6,10 +6,10 @@ import {
   type ArticleCount,
   type ComplianceContent,
   type ComplianceExport,
+  type CountingOptions,
   type MeetingCount,
   type ReportCompliance,
 } from './compliance.ts';
-import type { Policy } from './policy.ts';
 
 /** The `count` months ending with `last`, oldest first: `lastMonths('2026-11', 12)` is 2025-12 … 2026-11. */
 export function lastMonths(last: string, count = 12): string[] {
@@ -20,11 +20,11 @@ export function lastMonths(last: string, count = 12): string[] {
 /** One export per month of the twelve ending with the month of `asOf`, oldest first. */
 export function complianceSeries(
   content: ComplianceContent,
-  options: { asOf: Temporal.Instant; policy?: Policy; months?: number },
+  options: CountingOptions & { asOf: Temporal.Instant; months?: number },
 ): ComplianceExport[] {
-  const { asOf, policy, months = 12 } = options;
+  const { asOf, months = 12, ...counting } = options;
   return lastMonths(monthOf(asOf), months).map((month) =>
-    computeCompliance(content, { month, asOf, policy }),
+    computeCompliance(content, { month, asOf, ...counting }),
   );
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { article, meeting } from '../../rules/fixtures.ts';
 import { regionEntriesByMonth } from './region.ts';
 
-const withId = <T extends object>(id: string, entry: { data: T }) => ({ id, ...entry });
+const withId = <T extends object>(id: string, entry: { data: T }) => ({ ...entry, id });
 
 describe('regionEntriesByMonth', () => {
   const articles = [
