@@ -2,25 +2,28 @@
  * npm run compliance -- --month 2026-10 [--now <datetime>] [--format json|csv] [--dir <folder>]
  *
  * Prints the compliance export of one month (content contract, "Compliance export") from the content folder
- * directly, without a build. Exit status 0 on success, 2 for a bad argument or invalid content, with the
+ * directly, without a build, with the first sightings of the folder's git repository (src/ledger) as the
+ * build uses them. Exit status 0 on success, 2 for a bad argument or invalid content, with the
  * reason in Chinese on stderr and nothing on stdout.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
+import { readSightings } from '../src/ledger/sightings.ts';
 import { loadContent } from '../src/load/load.ts';
 import { formatProblems } from '../src/load/problems.ts';
 import { dateTimeProblem } from '../src/model/schema.ts';
 import { parseDateTime, parseMonth } from '../src/model/time.ts';
 import { computeCompliance } from '../src/rules/compliance.ts';
 import { formatCsv, formatJson } from '../src/rules/export.ts';
+import type { Sightings } from '../src/rules/sightings.ts';
 
 const USAGE = `用法：npm run compliance -- --month 2026-10 [--now 2026-11-05T12:00:00+08:00] [--format json|csv] [--dir content]
 
   --month   要统计的月份（北京时间），必填，如 2026-10
   --now     视为“现在”的时间，须带时区，精确到秒；只用来区分“未到期/进行中”和“缺交/未达标”。默认为当前时间
   --format  json（默认）或 csv（带 BOM、CRLF，可直接用 Excel 打开）
-  --dir     内容目录，默认 content
+  --dir     内容目录，默认 content；它所在的 git 仓库有首次出现台账（portal-ledger 分支）时，按台账标出时间存疑的条目
 
 供其他程序读取时请加 -s（npm run -s compliance -- …），否则 npm 会在输出前打印两行命令回显。`;
 
@@ -77,5 +80,13 @@ if (problems.length > 0) {
   process.exit(2);
 }
 
-const result = computeCompliance(content, { month, asOf });
+let sightings: Sightings | undefined;
+try {
+  sightings = readSightings(resolve(dir));
+} catch (error) {
+  process.stderr.write(`错误：${(error as Error).message}\n`);
+  process.exit(2);
+}
+
+const result = computeCompliance(content, { month, asOf, sightings });
 process.stdout.write(format === 'csv' ? formatCsv(result, content) : formatJson(result));

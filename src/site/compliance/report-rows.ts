@@ -2,6 +2,7 @@
 import {
   countingReport,
   type ComplianceContent,
+  type CountingOptions,
   type ReportCompliance,
   type ReportStatus,
 } from '../../rules/compliance.ts';
@@ -27,16 +28,22 @@ export interface ReportRowView {
   href?: string;
   status: ReportStatus;
   view: StatusView;
+  /** When the counted report was first seen on main, if its submitted time is 时间存疑 (status follows this). */
+  firstSeen?: string;
 }
 
 export function reportRowViews(
   rows: readonly ReportCompliance[],
   content: ComplianceContent,
   directory: Pick<Directory, 'personName'>,
+  /** The sightings the rows were computed with: they decide which report counted. */
+  counting: CountingOptions = {},
 ): ReportRowView[] {
   return rows.map((row) => {
     const report =
-      row.submitted === null ? undefined : countingReport(content, row.person, row.kind, row.period);
+      row.submitted === null
+        ? undefined
+        : countingReport(content, row.person, row.kind, row.period, counting);
     return {
       key: `${row.person}-${row.kind}-${row.period}`,
       person: row.person,
@@ -48,6 +55,7 @@ export function reportRowViews(
       ...(report ? { href: urls.report(report.id) } : {}),
       status: row.status,
       view: reportStatusView(row.status),
+      ...(row.firstSeen === undefined ? {} : { firstSeen: row.firstSeen }),
     };
   });
 }

@@ -8,7 +8,7 @@ export const getStaticPaths = (async () =>
   (await complianceSource()).months.map((month) => ({ params: { month } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { content, asOf } = await complianceSource();
-  const result = computeCompliance(content, { month: params.month!, asOf });
+  const { content, asOf, sightings } = await complianceSource();
+  const result = computeCompliance(content, { month: params.month!, asOf, sightings });
   return new Response(formatJson(result), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

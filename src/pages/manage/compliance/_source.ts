@@ -1,14 +1,22 @@
 /**
  * The data every compliance page and download is built from, gathered once per build: the collections as
  * Astro loaded them (the same validated records `npm run compliance` reads), the build's "now" from
- * src/site/now.ts, the twelve-month series and the months that get a page. Not a route (leading underscore).
+ * src/site/now.ts, the first sightings from the content repository's ledger (src/ledger), the twelve-month
+ * series and the months that get a page. Not a route (leading underscore).
+ *
+ * None of the pages built from this has a cacheKey, so each is rendered afresh in every build and always
+ * shows the ledger as it is now: a sighting recorded after the last build needs no key to reach them.
  */
+import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Temporal } from 'temporal-polyfill';
 import type { CalendarOverride, Person, Region } from '../../../model/index.ts';
+import { contentRoot } from '../../../integrations/content-loader.ts';
+import { readSightings } from '../../../ledger/sightings.ts';
 import type { ComplianceExport } from '../../../rules/compliance.ts';
 import { compareCodePoints } from '../../../rules/counting.ts';
 import { complianceSeries } from '../../../rules/series.ts';
+import type { Sightings } from '../../../rules/sightings.ts';
 import { pageMonths } from '../../../site/compliance/months.ts';
 import { buildNow } from '../../../site/now.ts';
 
@@ -22,6 +30,8 @@ export interface ComplianceSource {
     reports: CollectionEntry<'reports'>[];
   };
   asOf: Temporal.Instant;
+  /** When each entry was first seen on main; undefined when the content is not in a repository with a ledger. */
+  sightings: Sightings | undefined;
   /** The last twelve months, oldest first, ending with the month of asOf. */
   series: ComplianceExport[];
   /** Every month with a page and downloads, oldest first. */
@@ -41,7 +51,15 @@ async function gather(): Promise<ComplianceSource> {
     reports: await getCollection('reports'),
   };
   const asOf = buildNow();
-  return { content, asOf, series: complianceSeries(content, { asOf }), months: pageMonths(content, asOf) };
+  // The build runs from the project folder (npm run build), where the loader finds content/ too.
+  const sightings = readSightings(contentRoot(pathToFileURL(`${process.cwd()}/`)));
+  return {
+    content,
+    asOf,
+    sightings,
+    series: complianceSeries(content, { asOf, sightings }),
+    months: pageMonths(content, asOf),
+  };
 }
 
 let cached: Promise<ComplianceSource> | undefined;
