@@ -2,9 +2,8 @@
  * What happens to an entry just before the CMS saves it (Decap's `preSave` event), kept free of Decap so that
  * it runs in unit tests:
  *
- * - System times (R16): a new entry gets `submitted` = now in Beijing time with +08:00, whatever the
- *   browser's zone — also when it was duplicated from an old one. An edited entry keeps its own; one that
- *   never had any (a hand-written file) gets the time of that save, which git history shows for what it is.
+ * - System times (R16), as a preview only: the submission gate (src/gate/) sets them from its own clock and
+ *   ignores what the browser sends (src/cms/system-fields.ts says how).
  * - A new entry gets its file name: `2026/2026-10-12-zhangwei-093015` (Beijing date, person, time to the
  *   second). Decap adds `-1` if that name is taken, so two submissions never overwrite each other.
  * - The entry is checked with the zod schema the build uses, so that the form refuses what the build would
@@ -15,9 +14,10 @@ import { FILE_KEYS, personField } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
 import type { Collection, Field } from '../model/field.ts';
 import { collectionSchema } from '../model/schema.ts';
-import { formatDateTime, inShanghai } from '../model/time.ts';
+import { inShanghai } from '../model/time.ts';
 import { labelForPath } from '../load/problems.ts';
 import { prune } from './files.ts';
+import { withSystemFields } from './system-fields.ts';
 
 type Data = Record<string, unknown>;
 
@@ -76,9 +76,12 @@ export function check(c: Collection, data: Data): string[] {
 export function prepareSave(name: string, data: Data, isNew: boolean, now: Temporal.Instant): Prepared {
   const c = COLLECTIONS.find((x) => x.name === name) as Collection | undefined;
   if (!c) return { set: {}, problems: [] };
+  // A preview of what the gate will set: the gate ignores these values and sets its own.
+  const saver = typeof data.savedBy === 'string' ? data.savedBy : undefined;
+  const full = withSystemFields(c, data, isNew ? undefined : data, now, saver);
   const set: Data = {};
-  const system = (c.fields as readonly Field[]).filter((f) => f.type === 'datetime' && f.system);
-  for (const f of system) if (isNew || !data[f.name]) set[f.name] = formatDateTime(now);
+  for (const f of c.fields as readonly Field[])
+    if (f.system && full[f.name] !== undefined && full[f.name] !== data[f.name]) set[f.name] = full[f.name];
   if (isNew && c.storage.kind === 'markdown') {
     const person = data[personField(c).name];
     const { slug, year } = fileName(typeof person === 'string' ? person : 'unknown', now);

@@ -80,13 +80,14 @@ describe.each(COLLECTIONS.map((c) => [c.name, c] as const))('the form of %s and 
     expect(fields.map((f) => f.name)).toEqual(Object.keys(schema.properties!));
   });
 
-  it('agree on what is required (system times are required, and set by the form itself)', () => {
+  it('agree on what is required (system fields are hidden: the server sets them)', () => {
     for (const [name, prop] of Object.entries(schema.properties!)) {
       const field = byName.get(name)!;
       const zodRequired = schema.required?.includes(name) ?? false;
       const m = model.get(name)!;
-      if (m.type === 'datetime' && m.system) {
-        expect(zodRequired, name).toBe(true);
+      if (m.system) {
+        // 投稿时间 is required of every file; 会前申请 and 备忘备案 only once they happened.
+        expect(zodRequired, name).toBe(m.system === 'created' && !m.optional);
         expect(field.widget, name).toBe('hidden');
         continue;
       }
@@ -247,7 +248,6 @@ describe('the configuration', () => {
   const config = cmsConfig({
     backend: { name: 'proxy' },
     siteUrl: 'http://127.0.0.1:4321',
-    editorialWorkflow: true,
   });
 
   it('is in Chinese, with the editorial workflow', () => {

@@ -178,6 +178,8 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
     ...(field.hint ? { hint: field.hint } : {}),
     required: !field.optional,
   };
+  // Nobody types what the server sets (R16): the gate fills it in on save (src/cms/system-fields.ts).
+  if (field.system) return { ...base, widget: 'hidden', required: false };
   switch (field.type) {
     case 'text': {
       const pattern = textPattern(field);
@@ -190,8 +192,6 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
     case 'ref':
       return { ...base, ...relation(field.collection) };
     case 'datetime':
-      // The author never types a system time: the admin page sets it on the first save and keeps it after.
-      if (field.system) return { ...base, widget: 'hidden', required: false };
       return {
         ...base,
         widget: 'datetime',
@@ -375,13 +375,13 @@ export function cmsCollections(): CmsCollection[] {
 }
 
 /** The whole configuration for one backend (see src/cms/backend.ts), in Chinese. */
-export function cmsConfig(options: { backend: object; siteUrl: string; editorialWorkflow: boolean }) {
+export function cmsConfig(options: { backend: object; siteUrl: string }) {
   return {
     backend: options.backend,
     locale: 'zh_Hans',
-    // A rep saves a draft, marks it ready, a manager publishes it: only then is it merged and on the site.
-    // Without the workflow (Gitea) every save is a commit to the backend's branch.
-    publish_mode: options.editorialWorkflow ? 'editorial_workflow' : 'simple',
+    // A rep saves a draft, a manager marks it ready and publishes it: only then is it on the site. The gate
+    // refuses anything else (src/gate/api.ts).
+    publish_mode: 'editorial_workflow',
     site_url: options.siteUrl,
     display_url: options.siteUrl,
     // Required by Decap; nothing is uploaded (the Markdown editor has no image button).

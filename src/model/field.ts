@@ -26,6 +26,11 @@ interface FieldBase {
   readonly hint?: string;
   /** Optional fields may be absent; all others are required. */
   readonly optional?: boolean;
+  /**
+   * Set by the portal's server, never typed (R16): `created` — the time an entry was first saved;
+   * `memo` — the time it was first saved with a body (a meeting's memo filed); `saver` — who saved it last.
+   */
+  readonly system?: 'created' | 'memo' | 'saver';
   /** An optional field that is required all the same when another select field has one of these values. */
   readonly requiredWhen?: {
     readonly field: string;
@@ -63,8 +68,6 @@ export interface RefField extends FieldBase {
 /** A datetime with an explicit offset. */
 export interface DateTimeField extends FieldBase {
   readonly type: 'datetime';
-  /** Set by the system when an entry is created (R16), not typed by the author. */
-  readonly system?: boolean;
 }
 
 /** A calendar day in Asia/Shanghai. */

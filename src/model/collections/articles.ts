@@ -1,5 +1,6 @@
 /** 内刊投稿 (R6): one article for the internal newsletter. */
 import type { Collection } from '../field.ts';
+import { SAVED_BY } from './system.ts';
 import { ARTICLE_CATEGORIES } from '../options.ts';
 
 export const articles = {
@@ -35,8 +36,9 @@ export const articles = {
       type: 'datetime',
       label: '投稿时间',
       hint: '由系统在创建时自动填写，不可修改（规则 R16）。',
-      system: true,
+      system: 'created',
     },
+    SAVED_BY,
     {
       name: 'summary',
       type: 'text',

@@ -1,5 +1,6 @@
 /** 会议纪要 (R7, R10–R12): one meeting and its memo. */
 import type { Collection } from '../field.ts';
+import { SAVED_BY } from './system.ts';
 import { COMMUNICATION_MEETING_KINDS, MEETING_KINDS } from '../options.ts';
 
 export const meetings = {
@@ -41,8 +42,9 @@ export const meetings = {
       name: 'applied',
       type: 'datetime',
       label: '会前申请时间',
-      hint: '销售沟通会须在会前申请。',
+      hint: '由系统填写：会议第一次保存（申请）的时间。销售沟通会须在会前申请（规则 R7）。',
       optional: true,
+      system: 'created',
     },
     {
       name: 'leaders',
@@ -65,8 +67,9 @@ export const meetings = {
       name: 'filed',
       type: 'datetime',
       label: '备忘备案时间',
-      hint: '会后备忘提交公司备案的时间。',
+      hint: '由系统填写：第一次保存会议纪要正文（会后备忘备案）的时间。',
       optional: true,
+      system: 'memo',
     },
     {
       name: 'calls',
@@ -86,5 +89,6 @@ export const meetings = {
       max: 100000,
       optional: true,
     },
+    SAVED_BY,
   ],
 } as const satisfies Collection;

@@ -72,6 +72,15 @@ export const people = {
       optional: true,
       notBefore: 'joined',
     },
+    {
+      name: 'login',
+      type: 'text',
+      label: '登录名',
+      hint: '单位统一登录的用户名，投稿网关据此认出本人；不填则以人员编号登录。',
+      pattern: { regex: '^[A-Za-z0-9._@-]+$', message: '应为英文字母、数字或 . _ @ -' },
+      max: 64,
+      optional: true,
+    },
   ],
 } as const satisfies Collection;
 

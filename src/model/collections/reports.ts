@@ -1,5 +1,6 @@
 /** 工作汇报 (R1–R5, R9): one report of a person for one period. */
 import type { Collection } from '../field.ts';
+import { SAVED_BY } from './system.ts';
 import { FIGURE_KEYS, REPORT_KINDS } from '../options.ts';
 
 export const reports = {
@@ -34,8 +35,9 @@ export const reports = {
       type: 'datetime',
       label: '提交时间',
       hint: '由系统在创建时自动填写，不可修改（规则 R16）。',
-      system: true,
+      system: 'created',
     },
+    SAVED_BY,
     {
       name: 'progress',
       type: 'text',
