@@ -1,0 +1,116 @@
+/**
+ * One file a CMS save wants to write, checked as the build would check it and made the portal's own: parsed
+ * with the CMS's format, its system fields (times, saver) set from the server's clock and the login, validated
+ * with the build's zod schema and roster references, and written back in the canonical form.
+ */
+import type { Temporal } from 'temporal-polyfill';
+import { formatter } from '../cms/files.ts';
+import { check } from '../cms/save.ts';
+import { withSystemFields } from '../cms/system-fields.ts';
+import { personField } from '../model/cms.ts';
+import type { Field } from '../model/field.ts';
+import type { Person, Region } from '../model/index.ts';
+import { inShanghai, parseDate } from '../model/time.ts';
+import type { Target } from './paths.ts';
+import { GATE_POLICY } from './policy.ts';
+import { Refusal } from './refusal.ts';
+import { covers, type Owned, type User } from './rights.ts';
+
+type Data = Record<string, unknown>;
+
+/** The roster on the published branch: whom references may name, and each person's region. */
+export interface Roster {
+  people: readonly Person[];
+  regions: readonly Region[];
+}
+
+export const regionOf = (roster: Roster) => (id: string) => roster.people.find((p) => p.id === id)?.region;
+
+/** The file's text as entry data, or a Refusal naming what is wrong with it. */
+export function parseFile(target: Target, raw: string): Data {
+  try {
+    return formatter(target.collection).fromFile(raw);
+  } catch (error) {
+    throw new Refusal(422, `文件格式有误：${(error as Error).message}`);
+  }
+}
+
+/** What the rights look at: the entry's person and region. */
+export function ownerOf(target: Target, data: Data): Owned {
+  if (target.kind === 'org') return {};
+  return { person: data[personField(target.collection).name], region: data.region };
+}
+
+/** References to regions or people that the roster does not have, as the build words them. */
+function unknownReferences(target: Target, data: Data, roster: Roster): string[] {
+  if (target.kind === 'org') return [];
+  return (target.collection.fields as readonly Field[]).flatMap((f) => {
+    if (f.type !== 'ref') return [];
+    const id = data[f.name];
+    if (typeof id !== 'string') return [];
+    const known = f.collection === 'regions' ? roster.regions : roster.people;
+    const what = f.collection === 'regions' ? '区域' : '人员';
+    return known.some((r) => r.id === id) ? [] : [`${f.name}（${f.label}）：${what} “${id}” 不存在`];
+  });
+}
+
+/** A new entry's generated name must be the author's and of about today (the browser's clock may be off). */
+function checkNewName(target: Target, data: Data, now: Temporal.Instant): void {
+  if (target.kind !== 'submission') return;
+  const name = target.generated;
+  if (!name) throw new Refusal(403, '新投稿的文件名应由系统生成（日期-人员-时分秒），请通过投稿页创建');
+  const person = data[personField(target.collection).name];
+  if (person !== name.person)
+    throw new Refusal(422, '文件名中的人员编号与表单中的人员不一致，请刷新投稿页后重新创建');
+  const named = parseDate(name.date);
+  if (!named) throw new Refusal(422, `文件名中的日期 “${name.date}” 不存在`);
+  const days = Math.abs(inShanghai(now).toPlainDate().until(named, { largestUnit: 'days' }).days);
+  if (days > GATE_POLICY.nameClockSkewDays)
+    throw new Refusal(422, `文件名中的日期 ${name.date} 与服务器日期不符：请检查电脑时间后重新创建`);
+}
+
+/**
+ * The bytes to store for `raw` at `target`, saved by `user` at `now`; `previous` is the stored text (on the
+ * draft, else on the published branch), undefined for a new entry. Throws a Refusal for anything the build
+ * would reject or the user may not do.
+ */
+export function prepareEntry(options: {
+  target: Target;
+  raw: string;
+  previous: string | undefined;
+  user: User;
+  now: Temporal.Instant;
+  roster: Roster;
+}): { content: Buffer; data: Data } {
+  const { target, raw, previous, user, now, roster } = options;
+  if (Buffer.byteLength(raw) > GATE_POLICY.maxFileBytes)
+    throw new Refusal(413, `内容过长：每篇不能超过 ${GATE_POLICY.maxFileBytes / 1024} KB`);
+  if (target.kind === 'org' && !user.rights.org)
+    throw new Refusal(403, `只有管理员可以修改${target.collection.label}`);
+  const before = previous === undefined ? undefined : safeParse(target, previous);
+  const data = withSystemFields(target.collection, parseFile(target, raw), before, now, user.id);
+
+  if (target.kind === 'submission') {
+    const region = regionOf(roster);
+    const mayWrite = (d: Data) => covers(user.rights.write, user, ownerOf(target, d), region);
+    if (!mayWrite(data) || (before && !mayWrite(before)))
+      throw new Refusal(
+        403,
+        `你（${user.name}）只能提交和修改本人${user.rights.write === 'region' ? '或本区域' : ''}的投稿`,
+      );
+    if (before === undefined) checkNewName(target, data, now);
+  }
+
+  const problems = [...check(target.collection, data), ...unknownReferences(target, data, roster)];
+  if (problems.length > 0) throw new Refusal(422, problems.join('；'));
+  return { content: Buffer.from(formatter(target.collection).toFile(data)), data };
+}
+
+/** The stored entry's data; a stored file the CMS cannot parse has no system values to keep. */
+function safeParse(target: Target, text: string): Data | undefined {
+  try {
+    return formatter(target.collection).fromFile(text);
+  } catch {
+    return undefined;
+  }
+}

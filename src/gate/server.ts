@@ -1,0 +1,199 @@
+/**
+ * The gate's HTTP server: the CMS API at /api/v1 and, for `npm start`, the built site itself, so that the
+ * admin page and its API share one origin (no CORS, and a cookie that no other site gets).
+ *
+ * Before any API work: the Host must be the portal's own (no DNS rebinding), the Origin must be the portal's
+ * own (no other web page, not even another port of localhost), the body must be JSON and not too large, and
+ * the caller must be identified (identity.ts). Every refusal is answered `{ "error": "<中文>" }` — Decap shows
+ * it in the form — and logged.
+ */
+import { createReadStream } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
+import { handle } from './api.ts';
+import { COOKIE, sameSecret, whoIs, type Identity } from './identity.ts';
+import { GATE_POLICY } from './policy.ts';
+import { Refusal } from './refusal.ts';
+import { rosterAt } from './api.ts';
+import type { Store } from './store.ts';
+
+export const API_PATH = '/api/v1';
+export const LOGIN_PATH = '/api/login';
+
+export interface GateOptions {
+  store: Store;
+  identity: Identity;
+  /** The portal's own origins as browsers see them, e.g. `http://127.0.0.1:4321` (read on each request). */
+  origins: readonly string[];
+  /** The built site to serve, if this server serves it (npm start); read anew on each request. */
+  siteDir?: () => string | undefined;
+  /** Told of every new published commit. */
+  onPublished?: (commit: string) => void | Promise<void>;
+  /** Where refusals and failures are logged. */
+  log?: (line: string) => void;
+  /** The clock (tests move it). */
+  now?: () => Temporal.Instant;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(JSON.stringify(body));
+}
+
+/** The request body, refused once it passes the limit (without reading the rest). */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const limit = GATE_POLICY.maxRequestBytes;
+    const tooLarge = new Refusal(413, `请求过大：不能超过 ${limit / 1024 / 1024} MB`);
+    if (declared > limit) return reject(tooLarge);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(tooLarge);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
+}
+
+/** The checks every API request passes before anything else. */
+function checkRequest(req: IncomingMessage, origins: readonly string[]): void {
+  const origin = req.headers.origin;
+  if (!origin || !origins.includes(origin)) throw new Refusal(403, '请求来源不是本门户，已拒绝');
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new Refusal(415, '请求格式应为 JSON');
+}
+
+/** A file of the built site for a URL path, or undefined: never outside the site, never through a link. */
+async function siteFile(root: string, pathname: string): Promise<string | undefined> {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  if (path.endsWith('/')) path += 'index.html';
+  const file = join(root, normalize(path));
+  if (!file.startsWith(root + sep)) return undefined;
+  try {
+    const stat = await lstat(file);
+    return stat.isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function serveSite(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { pathname } = new URL(req.url ?? '/', 'http://x');
+  let file = await siteFile(root, pathname);
+  let status = 200;
+  if (!file && !pathname.endsWith('/') && !extname(pathname) && (await siteFile(root, `${pathname}/`))) {
+    res.writeHead(301, { Location: `${pathname}/` }).end();
+    return;
+  }
+  if (!file) {
+    file = await siteFile(root, '/404.html');
+    status = 404;
+  }
+  if (!file) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404');
+    return;
+  }
+  res.writeHead(status, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}
+
+/** The gate as a node:http server; call `listen` on it. */
+export function createGate(options: GateOptions): Server {
+  const { store, identity, origins } = options;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const now = options.now ?? (() => Temporal.Now.instant());
+  // Read on each request: a server started on port 0 learns its origins once it listens.
+  const ownHost = (host: string | undefined) => origins.some((o) => new URL(o).host === host);
+
+  return createServer((req, res) => {
+    void (async () => {
+      const { pathname, searchParams } = new URL(req.url ?? '/', 'http://x');
+      let action = '';
+      try {
+        if (!ownHost(req.headers.host)) throw new Refusal(403, '主机名不是本门户，已拒绝');
+        if (pathname === LOGIN_PATH && req.method === 'GET' && identity.kind === 'local') {
+          const key = searchParams.get('key') ?? '';
+          if (!sameSecret(key, identity.token))
+            throw new Refusal(401, '投稿链接无效：请使用本次 npm start 显示的链接');
+          res.writeHead(303, {
+            'Set-Cookie': `${COOKIE}=${key}; Path=/; HttpOnly; SameSite=Strict`,
+            Location: '/admin/',
+          });
+          res.end();
+          return;
+        }
+        if (pathname === API_PATH) {
+          if (req.method !== 'POST') throw new Refusal(400, '投稿接口只接受 POST 请求');
+          checkRequest(req, origins);
+          const text = await readBody(req);
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            throw new Refusal(400, '请求不是有效的 JSON');
+          }
+          action = String((body as { action?: unknown } | null)?.action ?? '');
+          const at = now();
+          const roster = await rosterAt(store, await store.main());
+          const user = whoIs(identity, req.headers, roster, at);
+          const result = await handle({ store, user, now: at, onPublished: options.onPublished }, body);
+          send(res, 200, result ?? null);
+          return;
+        }
+        const root = options.siteDir?.();
+        if (root && (req.method === 'GET' || req.method === 'HEAD')) return await serveSite(root, req, res);
+        throw new Refusal(404, '找不到该地址');
+      } catch (error) {
+        if (error instanceof Refusal) {
+          log(`[投稿网关] 拒绝 ${req.method} ${pathname} ${action}：${error.message}`);
+          send(res, error.status, { error: error.message });
+        } else {
+          log(
+            `[投稿网关] 出错 ${req.method} ${pathname} ${action}：${(error as Error).stack ?? String(error)}`,
+          );
+          send(res, 500, { error: '投稿网关内部错误，请稍后重试或联系管理员' });
+        }
+      }
+    })();
+  });
+}

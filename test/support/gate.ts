@@ -1,0 +1,115 @@
+/** A gate on a throwaway clone, and a client that speaks to it as the admin page (or an attacker) would. */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
+import { fileName } from '../../src/cms/save.ts';
+import { startGate, type RunningGate } from '../../src/gate/local.ts';
+import { cloneRepo, git } from './cms.ts';
+
+/** The header the tests' stand-in for the login proxy sets. */
+export const USER_HEADER = 'Remote-User';
+
+export interface TestGate extends RunningGate {
+  repo: string;
+  /** Every line the gate logged. */
+  logged: string[];
+  /** Every ref and its commit, and the working tree's status: what no refused request may change. */
+  state(): string;
+  /** Sends one API request; `as` sets the login header (header identity), `headers` replace the defaults. */
+  api(
+    body: unknown,
+    options?: { as?: string; headers?: Record<string, string>; raw?: string },
+  ): Promise<{ status: number; json: { error?: string } & Record<string, unknown> }>;
+  remove(): Promise<void>;
+}
+
+/** Starts a gate on a fresh clone; `admins` makes it use the login header, as in production. */
+export async function testGate(options: { admins?: string[]; siteDir?: () => string | undefined } = {}) {
+  const repo = cloneRepo();
+  const logged: string[] = [];
+  const identity = options.admins
+    ? { kind: 'header' as const, header: USER_HEADER, admins: options.admins }
+    : undefined;
+  const gate = await startGate({
+    repo,
+    port: 0,
+    log: (line) => logged.push(line),
+    ...(identity ? { identity } : {}),
+    ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+  });
+  const cookie = gate.loginUrl ? `portal_gate=${new URL(gate.loginUrl).searchParams.get('key')}` : '';
+  const self: TestGate = {
+    ...gate,
+    repo,
+    logged,
+    state: () =>
+      `${git(repo, 'for-each-ref', '--format=%(refname) %(objectname)')}\n${git(repo, 'status', '--porcelain')}`,
+    async api(body, { as, headers, raw } = {}) {
+      const response = await fetch(`${gate.url}/api/v1`, {
+        method: 'POST',
+        headers: headers ?? {
+          'Content-Type': 'application/json; charset=utf-8',
+          Origin: gate.url,
+          ...(cookie ? { Cookie: cookie } : {}),
+          ...(as ? { [USER_HEADER]: as } : {}),
+        },
+        body: raw ?? JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as { error?: string } };
+    },
+    async remove() {
+      await gate.stop();
+      rmSync(dirname(repo), { recursive: true, force: true });
+    },
+  };
+  return self;
+}
+
+const used = new Set<string>();
+
+/**
+ * A new entry's path and slug as the admin page names it, saved now by `person`; within one second the name
+ * gets `-1`, `-2`, as Decap gives it when the first is taken.
+ */
+export function newArticlePath(person: string, collection = 'articles') {
+  const { slug, year } = fileName(person, Temporal.Now.instant());
+  let name = slug;
+  for (let n = 1; used.has(`${collection}/${name}`); n++) name = `${slug}-${n}`;
+  used.add(`${collection}/${name}`);
+  return { slug: `${year}/${name}`, path: `content/${collection}/${year}/${name}.md` };
+}
+
+/** A persistEntry request for one file, as Decap's proxy backend sends it. */
+export function persist(collection: string, slug: string, path: string, raw: string, newEntry = true) {
+  return {
+    action: 'persistEntry',
+    params: {
+      branch: 'main',
+      dataFiles: [{ slug, path, raw }],
+      assets: [],
+      options: {
+        collectionName: collection,
+        commitMessage: 'x',
+        useWorkflow: true,
+        status: 'draft',
+        newEntry,
+      },
+    },
+  };
+}
+
+/** An article file as the admin page writes it. */
+export function articleText(fields: { title: string; region: string; author: string; submitted?: string }) {
+  return [
+    '---',
+    `title: ${fields.title}`,
+    `region: ${fields.region}`,
+    `author: ${fields.author}`,
+    'category: academic',
+    `submitted: '${fields.submitted ?? '2026-11-30T09:00:00+08:00'}'`,
+    '---',
+    '',
+    `${fields.title}的正文。`,
+    '',
+  ].join('\n');
+}
