@@ -1,34 +1,27 @@
 /**
  * npm start: the portal on this machine, with a working submission form.
  *
- *   1. decap-server, the local git backend of /admin/, on 127.0.0.1 only (src/cms/local-server.ts);
- *   2. a build of the site that talks to it (PORTAL_CMS_BACKEND=local);
- *   3. `astro preview` of that build on http://127.0.0.1:4321/;
- *   4. a rebuild whenever content/ changes — a published entry is merged into it — swapped in when done,
- *      so the preview never serves a half-written site.
+ *   1. the submission gate (src/gate/) on http://127.0.0.1:4321/ — it serves the built site and answers the
+ *      CMS at /api/v1, checking every save; a new secret each run, carried by the “投稿” link printed below;
+ *   2. a build of what is committed on the current branch (never the working tree, never a draft), served once
+ *      it is complete;
+ *   3. a new build whenever that branch moves: a publish through the gate, or a commit by hand. Reads and
+ *      draft saves never start one.
  *
- * npm run dev (`--dev`): decap-server and `astro dev` instead of 2–4.
- * Ctrl-C stops every child process. Ports: PORTAL_CMS_PORT (decap-server, 8081).
+ * npm run dev (`--dev`): `astro dev` for working on the site's code, without the CMS.
+ * Ctrl-C stops everything. Port: PORTAL_PORT (4321).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CMS_ENV } from '../src/cms/backend.ts';
-import {
-  DEFAULT_PORT,
-  currentBranch,
-  isGitRepo,
-  startDecapServer,
-  uncommitted,
-  type LocalServer,
-} from '../src/cms/local-server.ts';
+import { currentBranch, isGitRepo, startGate, type RunningGate } from '../src/gate/local.ts';
 
 const ROOT = process.cwd();
-const SITE = 'http://127.0.0.1:4321';
 const OUT = join(ROOT, 'tmp', 'start');
+const PORT = Number(process.env.PORTAL_PORT ?? 4321);
 // The CLI of the installed Astro, run with this (checked) Node rather than whatever `npx` would find.
 const ASTRO = join(
   dirname(createRequire(join(ROOT, 'package.json')).resolve('astro/package.json')),
@@ -59,89 +52,92 @@ function stop(child: ChildProcess): void {
   }
 }
 
-/** The local CMS and the branch it publishes to, or undefined (with the reason printed) when there is none. */
-async function startCms(): Promise<{ server: LocalServer; branch: string } | undefined> {
-  if (!isGitRepo(ROOT)) {
-    console.warn('⚠ 这个目录不是 git 仓库（例如下载的压缩包），投稿功能不可用：请用 git clone 获取项目。');
-    return undefined;
-  }
-  let branch: string;
-  try {
-    branch = currentBranch(ROOT);
-  } catch (error) {
-    console.warn(`⚠ ${(error as Error).message}，投稿功能不可用：请先 git switch 到一个分支。`);
-    return undefined;
-  }
-  const dirty = uncommitted(ROOT);
-  if (dirty.length > 0)
-    console.warn(
-      `⚠ 工作区有 ${dirty.length} 处未提交的修改。decap-server 保存投稿时会执行 git add .，` +
-        '把它们一起提交；请先提交或暂存（git stash）。',
-    );
-  const port = Number(process.env.PORTAL_CMS_PORT ?? DEFAULT_PORT);
-  return { server: await startDecapServer({ root: ROOT, repo: ROOT, port }), branch };
+function revParse(ref: string): string | undefined {
+  const r = spawnSync('git', ['-C', ROOT, 'rev-parse', '--verify', '--quiet', ref], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-/** Builds into OUT/next and, when that succeeds, makes it the served OUT/site. */
-async function build(env: NodeJS.ProcessEnv): Promise<boolean> {
+/** content/ as committed in `commit`, written to `dir`: the build never sees uncommitted or draft files. */
+function snapshot(commit: string, dir: string): void {
+  const archive = spawnSync('git', ['-C', ROOT, 'archive', '--format=tar', commit, 'content'], {
+    maxBuffer: 1 << 30,
+  });
+  if (archive.status !== 0) throw new Error(`git archive 失败：${archive.stderr.toString()}`);
+  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`解包失败：${untar.stderr.toString()}`);
+}
+
+let served: string | undefined;
+let generation = 0;
+
+/** Builds `commit` into a new folder and, when that succeeds, serves it; the old one is removed after. */
+async function build(commit: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const started = Date.now();
-  await rm(join(OUT, 'next'), { recursive: true, force: true });
-  const child = run(['build', '--outDir', join(OUT, 'next')], env, true);
+  const id = `${++generation}-${commit.slice(0, 8)}`;
+  const content = join(OUT, 'content', id);
+  const out = join(OUT, 'site', id);
+  await mkdir(content, { recursive: true });
+  snapshot(commit, content);
+  const child = run(
+    ['build', '--outDir', out],
+    { ...env, PORTAL_CONTENT_DIR: join(content, 'content') },
+    true,
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (c, s) => r({ code: c, signal: s })),
+  );
+  await rm(content, { recursive: true, force: true });
   if (code !== 0) {
+    const report = output
+      .split('\n')
+      .filter((l) => !/[├└]─/.test(l))
+      .join('\n')
+      .trim();
+    if (report) console.error(report);
     console.error(
-      output
-        .split('\n')
-        .filter((l) => !/[├└]─/.test(l))
-        .join('\n'),
+      signal
+        ? `✗ 构建被中止（${signal}），继续提供上一次成功构建的站点。`
+        : `✗ 构建失败（退出码 ${code}${report ? '，见上面的报告' : '，没有输出'}），继续提供上一次成功构建的站点。`,
     );
-    console.error('✗ 构建失败（见上面的报告），继续提供上一次成功构建的站点。');
+    await rm(out, { recursive: true, force: true });
     return false;
   }
-  await rm(join(OUT, 'old'), { recursive: true, force: true });
-  await rename(join(OUT, 'site'), join(OUT, 'old')).catch(() => undefined);
-  await rename(join(OUT, 'next'), join(OUT, 'site'));
-  await rm(join(OUT, 'old'), { recursive: true, force: true });
-  console.log(`✓ 站点已构建（${Math.round((Date.now() - started) / 1000)} 秒）`);
+  const old = served;
+  served = out;
+  if (old) setTimeout(() => void rm(old, { recursive: true, force: true }), 30_000);
+  console.log(`✓ 站点已按提交 ${commit.slice(0, 8)} 构建（${Math.round((Date.now() - started) / 1000)} 秒）`);
   return true;
 }
 
-/** Rebuilds after content changes settle; changes during a build cause one more build after it. */
-function rebuildOnChange(dir: string, env: NodeJS.ProcessEnv): FSWatcher {
-  let timer: NodeJS.Timeout | undefined;
+/** Rebuilds when the branch moves; a move during a build causes one more build after it. */
+function rebuilder(ref: string, env: NodeJS.ProcessEnv) {
+  let built = revParse(ref);
   let building = false;
-  let again = false;
-  const rebuild = async () => {
-    if (building) {
-      again = true;
-      return;
-    }
+  const check = async () => {
+    if (building) return;
+    const now = revParse(ref);
+    if (!now || now === built) return;
     building = true;
-    console.log('… content/ 有变化，正在重新构建');
-    await build(env);
+    console.log(`… ${ref} 有新提交，正在重新构建`);
+    if (await build(now, env)) built = now;
+    else built = now; // A broken commit is reported once, not rebuilt every two seconds.
     building = false;
-    if (again) {
-      again = false;
-      void rebuild();
-    }
+    void check();
   };
-  return watch(dir, { recursive: true }, () => {
-    clearTimeout(timer);
-    // decap-server switches branches in the working tree while it saves: wait for it to settle.
-    timer = setTimeout(() => void rebuild(), 1000);
-  });
+  return { check, timer: setInterval(() => void check(), 2000) };
 }
 
 async function main(): Promise<void> {
-  let cms: LocalServer | undefined;
-  let watcher: FSWatcher | undefined;
+  let gate: RunningGate | undefined;
+  // Set once the first build is served; the gate and the shutdown refer to them before that.
+  const watching: { timer?: NodeJS.Timeout; check?: () => Promise<void> } = {};
   const shutdown = async (code = 0) => {
-    watcher?.close();
+    clearInterval(watching.timer);
     for (const child of children) stop(child);
-    await cms?.stop();
+    await gate?.stop();
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown());
@@ -149,38 +145,52 @@ async function main(): Promise<void> {
   // Should this script die of an error, its children (in their own process groups) must not outlive it.
   process.once('exit', () => {
     for (const child of children) stop(child);
-    if (cms) stop(cms.child);
   });
 
-  // Always the local backend, or none: a gitlab/gitea setting from the shell has no place on this machine.
-  const env: NodeJS.ProcessEnv = { ...process.env, [CMS_ENV.backend]: undefined };
-  try {
-    const local = await startCms();
-    if (local) {
-      cms = local.server;
-      Object.assign(env, {
-        [CMS_ENV.backend]: 'local',
-        [CMS_ENV.proxyUrl]: cms.url,
-        [CMS_ENV.branch]: local.branch,
-      });
-      console.log(`✓ decap-server 已在 ${cms.url} 启动（仅本机可访问），投稿发布到分支 ${local.branch}`);
-    }
-  } catch (error) {
-    console.error(
-      `✗ 无法启动 decap-server：${(error as Error).message}（端口被占用时可设置 PORTAL_CMS_PORT）`,
-    );
+  if (values.dev) {
+    console.log('开发模式：修改站点代码即时生效；投稿表单请用 npm start。');
+    run(['dev'], { ...process.env, [CMS_ENV.backend]: undefined });
+    return;
+  }
+  if (!isGitRepo(ROOT)) {
+    console.error('✗ 这个目录不是 git 仓库（例如下载的压缩包）：请用 git clone 获取项目。');
     process.exit(1);
   }
-
-  if (values.dev) {
-    run(['dev'], env);
-  } else {
-    await mkdir(OUT, { recursive: true });
-    if (!(await build(env))) await shutdown(1);
-    run(['preview', '--outDir', join(OUT, 'site'), '--host', '127.0.0.1', '--port', '4321'], env);
-    watcher = rebuildOnChange(resolve(process.env.PORTAL_CONTENT_DIR ?? 'content'), env);
+  let branch: string;
+  try {
+    branch = currentBranch(ROOT);
+  } catch (error) {
+    console.error(`✗ ${(error as Error).message}：请先 git switch 到一个分支。`);
+    process.exit(1);
   }
-  console.log(`\n站点：${SITE}/\n投稿：${SITE}/admin/${cms ? '' : '（本次未启用）'}\n按 Ctrl-C 退出。\n`);
+  const ref = `refs/heads/${branch}`;
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    [CMS_ENV.backend]: 'gate',
+    [CMS_ENV.branch]: branch,
+    PORTAL_SITE: `http://127.0.0.1:${PORT}`,
+  };
+  try {
+    gate = await startGate({
+      repo: ROOT,
+      port: PORT,
+      branch,
+      siteDir: () => served,
+      onPublished: () => void watching.check?.(),
+    });
+  } catch (error) {
+    console.error(`✗ 无法启动投稿网关：${(error as Error).message}（可设置 PORTAL_PORT 换一个端口）`);
+    process.exit(1);
+  }
+  if (!(await build(revParse(ref)!, env))) await shutdown(1);
+  Object.assign(watching, rebuilder(ref, env));
+  console.log(
+    `\n站点：${gate.url}/\n投稿：${gate.loginUrl}\n` +
+      `（投稿链接含本次运行的密钥，只在本机有效；站点按分支 ${branch} 已提交的内容构建）\n按 Ctrl-C 退出。\n`,
+  );
 }
 
 await main();

@@ -1,62 +1,63 @@
 /**
- * The submission form end to end, as a newcomer uses it: Debian's Chromium on /admin/ of a real build, the
- * real decap-server committing to a throwaway clone of this repository, then a build of the clone's content.
- * The browser may talk to nothing but 127.0.0.1, and the admin page's CSP must block nothing Decap needs.
+ * The submission form end to end, as reps and managers use it: Debian's Chromium on /admin/ of a real build,
+ * served by the real gate (as in production, a login header names the person: the browser context sets it as
+ * the login proxy would), which commits to a throwaway clone of this repository; then a build of the clone.
+ * The browser may talk to nothing but the gate's own origin, and the admin page's CSP must block nothing.
  */
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDecapServer, type LocalServer } from '../src/cms/local-server.ts';
 import { loadContent } from '../src/load/load.ts';
 import { monthOf, parseDateTime } from '../src/model/time.ts';
-import { launchBrowser, preview, SCREENSHOTS, type Preview } from './support/browser.ts';
+import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
 import { build, read } from './support/build.ts';
-import { cloneRepo, freePort, git } from './support/cms.ts';
+import { git } from './support/cms.ts';
+import {
+  articleText,
+  newArticlePath,
+  persist,
+  testGate,
+  USER_HEADER,
+  type TestGate,
+} from './support/gate.ts';
+
+const REP = { id: 'xuning', name: '徐宁' }; // rep, 华东区
+const MANAGER = { id: 'luoxinhua', name: '罗新华' }; // manager of 华东区
+const HEAD = 'hejianguo';
 
 const ARTICLE = {
   title: '华东区学术推广的三点体会',
   region: { label: '华东区', id: 'east' },
-  author: { label: '罗新华', id: 'luoxinhua' },
   category: { label: '学术活动', value: 'academic' },
   heading: '一、会前准备',
   items: ['提前两周确认讲者', '会议资料双人核对'],
   closing: '学术推广重在专业与坚持。',
 };
 
-let repo: string;
-let branch: string;
-let server: LocalServer;
-let site: Preview;
+let gate: TestGate;
+let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  repo = cloneRepo();
-  branch = git(repo, 'symbolic-ref', '--short', 'HEAD');
-  server = await startDecapServer({ root: process.cwd(), repo, port: await freePort(), stdio: 'ignore' });
-  const admin = build(join(repo, 'content'), {
-    PORTAL_CMS_BACKEND: 'local',
-    PORTAL_CMS_PROXY_URL: server.url,
-    PORTAL_CMS_BRANCH: branch,
-  });
+  gate = await testGate({ admins: [], siteDir: () => outDir });
+  const admin = build(join(gate.repo, 'content'), { PORTAL_CMS_BACKEND: 'gate', PORTAL_SITE: gate.url });
   expect(admin.status, admin.output).toBe(0);
-  site = await preview(admin.outDir, await freePort());
+  outDir = admin.outDir;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  site?.stop();
-  await server?.stop();
-  if (repo) rmSync(dirname(repo), { recursive: true, force: true });
+  await gate?.remove();
 });
 
 /**
- * A logged-in CMS page that records every request and every CSP violation. By default tall enough for a whole
- * form in one screenshot: Decap scrolls its editor inside the page.
+ * A logged-in CMS page for `person` that records every request and every CSP violation. By default tall
+ * enough for a whole form in one screenshot: Decap scrolls its editor inside the page.
  */
-async function openCms(viewport = { width: 1280, height: 1800 }) {
-  const page: Page = await browser.newPage({ viewport });
+async function openCms(person: string, viewport = { width: 1280, height: 1800 }) {
+  const context = await browser.newContext({ viewport, extraHTTPHeaders: { [USER_HEADER]: person } });
+  const page: Page = await context.newPage();
   const requests: string[] = [];
   const blocked: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -65,10 +66,10 @@ async function openCms(viewport = { width: 1280, height: 1800 }) {
   });
   // Publishing asks "你确定要发布此内容吗？".
   page.on('dialog', (d) => void d.accept());
-  await page.goto(`${site.url}/admin/`);
+  await page.goto(`${gate.url}/admin/`);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
-  return { page, requests, blocked };
+  return { page, requests, blocked, close: () => context.close() };
 }
 
 /** Picks an option of a relation or select field by typing part of its Chinese label. */
@@ -90,78 +91,102 @@ async function typeBody(page: Page, lines: string[]) {
   }
 }
 
-const allRefs = () => git(repo, 'for-each-ref', '--format=%(refname) %(objectname)');
+async function setStatus(page: Page, status: string) {
+  await page.getByRole('button', { name: /状态/ }).click();
+  await page.getByRole('menuitem', { name: status }).click();
+  await page.getByText(`状态: ${status}`).waitFor();
+}
 
-describe('the CMS at /admin/', () => {
-  it('takes an article in Chinese through draft, ready and publish into one commit that builds', async () => {
-    const before = git(repo, 'rev-parse', 'HEAD');
+const allRefs = () => git(gate.repo, 'for-each-ref', '--format=%(refname) %(objectname)');
+
+describe('the CMS at /admin/ through the gate', () => {
+  it('takes a rep’s draft through review while another article is published, into one commit that builds', async () => {
+    const before = git(gate.repo, 'rev-parse', 'HEAD');
     const started = Date.now();
-    const { page, requests, blocked } = await openCms();
-    await page.screenshot({ path: `${SCREENSHOTS}/cms-collections.png` });
+    const rep = await openCms(REP.id);
+    await rep.page.screenshot({ path: `${SCREENSHOTS}/cms-collections.png` });
 
-    await page.goto(`${site.url}/admin/#/collections/articles/new`);
-    await page.getByLabel('标题', { exact: true }).fill(ARTICLE.title);
-    await pick(page, '所属区域', ARTICLE.region.label);
-    await pick(page, '作者', ARTICLE.author.label);
-    await pick(page, '栏目', ARTICLE.category.label);
-    await typeBody(page, [
+    await rep.page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await rep.page.getByLabel('标题', { exact: true }).fill(ARTICLE.title);
+    await pick(rep.page, '所属区域', ARTICLE.region.label);
+    await pick(rep.page, '作者', REP.name);
+    await pick(rep.page, '栏目', ARTICLE.category.label);
+    await typeBody(rep.page, [
       `## ${ARTICLE.heading}`,
       '',
       ...ARTICLE.items.map((i) => `- ${i}`),
       '',
       ARTICLE.closing,
     ]);
-    await page.screenshot({ path: `${SCREENSHOTS}/cms-article-form.png` });
+    await rep.page.screenshot({ path: `${SCREENSHOTS}/cms-article-form.png` });
+    await rep.page.getByRole('button', { name: '保存', exact: true }).click();
+    await rep.page.getByText('状态: 草稿').waitFor();
+    const draftUrl = rep.page.url();
+    // A draft lives on its own branch, never checked out: nothing reaches main or the working tree yet.
+    expect(git(gate.repo, 'rev-parse', 'main')).toBe(before);
+    expect(git(gate.repo, 'status', '--porcelain')).toBe('');
+    const branch = git(gate.repo, 'branch', '--list', `cms/articles/*-${REP.id}-*`);
+    expect(branch).toMatch(/cms\/articles\/\d{4}\/\d{4}-\d{2}-\d{2}-xuning-\d{6}/);
+    await setStatus(rep.page, '审核中');
+    await rep.close();
 
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText('状态: 草稿').waitFor();
-    // A draft lives on its own branch: nothing reaches the site's branch yet.
-    expect(git(repo, 'rev-parse', branch)).toBe(before);
-    expect(git(repo, 'branch', '--list', 'cms/*')).toMatch(
-      /cms\/articles\/\d{4}\/\d{4}-\d{2}-\d{2}-luoxinhua-\d{6}/,
+    // Meanwhile the head publishes another article (through the same API the form uses).
+    const other = newArticlePath(HEAD);
+    const text = articleText({ title: '同时发布的另一篇', region: 'south', author: HEAD });
+    expect((await gate.api(persist('articles', other.slug, other.path, text), { as: HEAD })).status).toBe(
+      200,
     );
+    const key = { collection: 'articles', slug: other.slug };
+    await gate.api(
+      { action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } },
+      { as: HEAD },
+    );
+    expect((await gate.api({ action: 'publishUnpublishedEntry', params: key }, { as: HEAD })).status).toBe(
+      200,
+    );
+    const middle = git(gate.repo, 'rev-parse', 'main');
 
-    await page.getByRole('button', { name: /状态/ }).click();
-    await page.getByRole('menuitem', { name: '就绪' }).click();
-    await page.getByText('状态: 就绪').waitFor();
-    await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.getByRole('menuitem', { name: '立即发布' }).click();
-    await page.getByText('内容已发布').waitFor();
-    await page.getByText('已发布', { exact: true }).waitFor();
-    await page.getByLabel('标题', { exact: true }).waitFor();
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: `${SCREENSHOTS}/cms-article-published.png` });
-    await page.close();
+    // The region's manager opens the rep's draft: whole, with the rep's text.
+    const manager = await openCms(MANAGER.id);
+    await manager.page.goto(draftUrl);
+    await expect
+      .poll(() => manager.page.getByLabel('标题', { exact: true }).inputValue())
+      .toBe(ARTICLE.title);
+    await manager.page.getByText(ARTICLE.closing).first().waitFor();
+    await setStatus(manager.page, '就绪');
+    await manager.page.getByRole('button', { name: '发布', exact: true }).click();
+    await manager.page.getByRole('menuitem', { name: '立即发布' }).click();
+    await manager.page.getByText('内容已发布').waitFor();
+    await manager.page.screenshot({ path: `${SCREENSHOTS}/cms-article-published.png` });
+    await manager.close();
 
-    // Exactly one commit with exactly one new Markdown file, filed by year under an ASCII name.
-    expect(git(repo, 'rev-list', '--count', `${before}..${branch}`)).toBe('1');
-    const changes = git(repo, 'diff', '--name-status', before, branch).split('\n');
+    // Exactly one commit with exactly the rep's file, filed by year under an ASCII name, by the manager.
+    expect(git(gate.repo, 'rev-list', '--count', `${middle}..main`)).toBe('1');
+    const changes = git(gate.repo, 'diff', '--name-status', middle, 'main').split('\n');
     expect(changes).toHaveLength(1);
     const [status, path] = changes[0]!.split('\t');
     expect(status).toBe('A');
-    const match = /^content\/articles\/(\d{4})\/((\d{4})-\d{2}-\d{2}-luoxinhua-\d{6})\.md$/.exec(path!);
+    const match = /^content\/articles\/(\d{4})\/((\d{4})-\d{2}-\d{2}-xuning-\d{6})\.md$/.exec(path!);
     expect(match, path).not.toBeNull();
     const [, folderYear, id, nameYear] = match!;
     expect(folderYear).toBe(nameYear);
-    expect(git(repo, 'branch', '--list', 'cms/*')).toBe('');
+    expect(git(gate.repo, 'log', '-1', '--format=%an', 'main')).toBe(MANAGER.name);
+    expect(git(gate.repo, 'branch', '--list', 'cms/*')).toBe('');
 
-    // The front matter the build expects, no more: empty optional fields are left out.
-    const text = git(repo, 'show', `${branch}:${path}`);
-    expect(text.split('\n---\n')[0]).toMatch(
-      /^---\ntitle: 华东区学术推广的三点体会\nregion: east\nauthor: luoxinhua\ncategory: academic\nsubmitted: '[^']+\+08:00'$/,
+    // The front matter the build expects: server time, the rep as saver, no empty optional fields.
+    const text2 = git(gate.repo, 'show', `main:${path}`);
+    expect(text2.split('\n---\n')[0]).toMatch(
+      /^---\ntitle: 华东区学术推广的三点体会\nregion: east\nauthor: xuning\ncategory: academic\nsubmitted: '[^']+\+08:00'\nsavedBy: (xuning|luoxinhua)$/,
     );
-    const { content, problems } = loadContent(join(repo, 'content'));
+    const { content, problems } = loadContent(join(gate.repo, 'content'));
     expect(problems).toEqual([]);
     const entry = content.articles.find((a) => a.id === id)!;
     const submitted = parseDateTime(entry.data.submitted)!;
     expect(submitted.epochMilliseconds).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000);
     expect(submitted.epochMilliseconds).toBeLessThanOrEqual(Date.now());
-    expect(id!.startsWith(entry.data.submitted.slice(0, 10))).toBe(true);
-    expect(entry.body).toContain(`## ${ARTICLE.heading}`);
-    expect(entry.body).toContain(`- ${ARTICLE.items[0]}`);
 
     // The next build shows it on its page, its region's page and the month's issue.
-    const built = build(join(repo, 'content'));
+    const built = build(join(gate.repo, 'content'));
     expect(built.status, built.output).toBe(0);
     const articlePage = read(built.outDir, `articles/${id}/index.html`);
     expect(articlePage).toContain(ARTICLE.title);
@@ -170,45 +195,57 @@ describe('the CMS at /admin/', () => {
     expect(read(built.outDir, `regions/${ARTICLE.region.id}/index.html`)).toContain(ARTICLE.title);
     expect(read(built.outDir, `issues/${monthOf(submitted)}/index.html`)).toContain(ARTICLE.title);
 
-    expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:'))).toEqual([]);
-    expect(blocked).toEqual([]);
+    for (const r of [...rep.requests, ...manager.requests]) expect(r.startsWith(gate.url), r).toBe(true);
+    expect([...rep.blocked, ...manager.blocked]).toEqual([]);
   });
 
   it('refuses an article without a title, in Chinese, and commits nothing', async () => {
     const refs = allRefs();
-    const { page, requests, blocked } = await openCms();
-    await page.goto(`${site.url}/admin/#/collections/articles/new`);
-    await pick(page, '所属区域', '华南区');
-    await pick(page, '作者', '张鑫');
+    const { page, requests, blocked, close } = await openCms(REP.id);
+    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await pick(page, '所属区域', '华东区');
+    await pick(page, '作者', REP.name);
     await pick(page, '栏目', '销售心得');
     await typeBody(page, ['没有标题的投稿。']);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('“标题”是必填项').waitFor();
     await page.getByText('你漏掉了一个必填项，请在保存之前将它填写好').waitFor();
-    await page.getByLabel('标题', { exact: true }).scrollIntoViewIfNeeded();
-    // Let the notice finish sliding in before the screenshot.
-    await page.waitForTimeout(1000);
     await page.screenshot({ path: `${SCREENSHOTS}/cms-missing-title.png` });
-    await page.close();
+    await close();
     expect(allRefs()).toBe(refs);
-    expect(git(repo, 'status', '--porcelain')).toBe('');
+    expect(git(gate.repo, 'status', '--porcelain')).toBe('');
 
     // Reps submit from phones too: the same form at phone width, for a person to look at.
-    const phone = await openCms({ width: 390, height: 844 });
-    await phone.page.goto(`${site.url}/admin/#/collections/articles/new`);
+    const phone = await openCms(REP.id, { width: 390, height: 844 });
+    await phone.page.goto(`${gate.url}/admin/#/collections/articles/new`);
     await phone.page.getByLabel('标题', { exact: true }).waitFor();
     await phone.page.screenshot({ path: `${SCREENSHOTS}/cms-phone-form.png` });
-    await phone.page.close();
-    expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:'))).toEqual([]);
+    await phone.close();
+    for (const r of requests) expect(r.startsWith(gate.url), r).toBe(true);
     expect(blocked).toEqual([]);
+  });
+
+  it('shows the gate’s refusal in the form, in Chinese: a rep may not file for someone else', async () => {
+    const refs = allRefs();
+    const { page, close } = await openCms(REP.id);
+    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await page.getByLabel('标题', { exact: true }).fill('替同事投的稿');
+    await pick(page, '所属区域', '华东区');
+    await pick(page, '作者', '刘亮');
+    await pick(page, '栏目', '销售心得');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText(/你（徐宁）只能提交和修改本人的投稿/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/cms-refused-by-gate.png` });
+    await close();
+    expect(allRefs()).toBe(refs);
   });
 
   it('refuses weeks that do not exist: 2026-W54 in the form, 2025-W53 on save with the build’s message', async () => {
     const refs = allRefs();
-    const { page } = await openCms();
-    await page.goto(`${site.url}/admin/#/collections/reports/new`);
+    const { page, close } = await openCms(MANAGER.id);
+    await page.goto(`${gate.url}/admin/#/collections/reports/new`);
     await pick(page, '汇报类型', '周报');
-    await pick(page, '汇报人', '罗新华');
+    await pick(page, '汇报人', MANAGER.name);
     await pick(page, '所属区域', '华东区');
     const period = page.getByLabel('汇报周期', { exact: true });
     const save = page.getByRole('button', { name: '保存', exact: true });
@@ -227,7 +264,7 @@ describe('the CMS at /admin/', () => {
     await save.click();
     await page.getByText('保存内容失败: period（汇报周期）：ISO 周 “2025-W53” 不存在').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/cms-report-week-53.png` });
-    await page.close();
+    await close();
     expect(allRefs()).toBe(refs);
   });
 });

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cmsBackend, editorialWorkflow, type CmsBackend } from '../cms/backend.ts';
+import { cmsBackend } from '../cms/backend.ts';
 import { BUNDLE_URL, bundleDir, bundleFiles, inlineStyleHashes } from '../cms/decap-bundle.ts';
 
 const TYPES: Record<string, string> = {
@@ -17,15 +17,10 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function describe(backend: CmsBackend): string {
-  return backend.name === 'proxy'
-    ? `本机 decap-server（${backend.proxy_url}，分支 ${backend.branch}）`
-    : `${backend.name}（${backend.base_url}，仓库 ${backend.repo}，分支 ${backend.branch}）`;
-}
 
 export default function cms(): AstroIntegration {
   let dir = '';
-  let backend: CmsBackend | undefined;
+  let backend: ReturnType<typeof cmsBackend>;
   return {
     name: 'portal-cms',
     hooks: {
@@ -36,12 +31,7 @@ export default function cms(): AstroIntegration {
           logger.info('未设置 PORTAL_CMS_BACKEND：本次构建不启用投稿（/admin/ 只显示说明）');
           return;
         }
-        logger.info(`投稿后台：${describe(backend)}`);
-        if (!editorialWorkflow(backend))
-          logger.warn(
-            `Decap 的 Gitea 后端没有审核流程：投稿保存即提交到分支 ${backend.branch}。` +
-              '请把它设为审核分支，由销售经理在 Gitea 中合并到站点分支（见 README “部署”）。',
-          );
+        logger.info(`投稿后台：投稿网关（${backend.proxy_url}，发布到分支 ${backend.branch}）`);
         const { missing } = inlineStyleHashes(dir);
         if (missing.length > 0)
           logger.warn(`Decap 包中找不到这些内联样式，/admin/ 的 CSP 会拦截它们：${missing.join('、')}`);

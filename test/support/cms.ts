@@ -13,7 +13,7 @@ export function git(repo: string, ...args: string[]): string {
 
 /**
  * A fresh `git clone` of this repository's committed state, with a test identity and
- * `core.quotepath=false`: decap-server commits there, never here.
+ * `core.quotepath=false`: the gate commits there, never here.
  */
 export function cloneRepo(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'portal-cms-')), 'repo');

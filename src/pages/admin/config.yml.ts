@@ -4,7 +4,7 @@
  */
 import type { APIContext } from 'astro';
 import { stringify } from 'yaml';
-import { cmsBackend, editorialWorkflow } from '../../cms/backend';
+import { cmsBackend } from '../../cms/backend';
 import { cmsConfig } from '../../model/cms';
 
 export function GET(context: APIContext) {
@@ -15,7 +15,6 @@ export function GET(context: APIContext) {
         cmsConfig({
           backend,
           siteUrl: (context.site ?? context.url).origin,
-          editorialWorkflow: editorialWorkflow(backend),
         }),
         { lineWidth: 0 },
       )
