@@ -22,7 +22,7 @@ import {
   meetingQualifies,
 } from './counting.ts';
 import { DEFAULT_POLICY, type Policy } from './policy.ts';
-import { countedTime, sightingKey, type Sightings } from './sightings.ts';
+import { countedTime, judgedMeeting, sightingKey, type Sightings } from './sightings.ts';
 
 export type RegionStatus = 'met' | 'pending' | 'missing';
 export type ReportStatus = 'on_time' | 'late' | 'pending' | 'missing';
@@ -188,14 +188,13 @@ function buildIndex(content: ComplianceContent, sightings: Sightings | undefined
   }
   for (const { id, data } of content.meetings) {
     // R7 asks for the application before the meeting: a backdated application is judged by its sighting.
-    const applied =
-      data.applied === undefined ? undefined : counted(data.applied, id, sighting('meetings', id), policy);
-    const judged = applied?.doubt ? { ...data, applied: formatDateTimeExact(applied.at) } : data;
+    const seen = sighting('meetings', id);
+    const applied = data.applied === undefined ? undefined : counted(data.applied, id, seen, policy);
     push(index.meetings, meetingMonth(data), {
       id,
       kind: data.kind,
       region: data.region,
-      qualifies: meetingQualifies(judged),
+      qualifies: meetingQualifies(judgedMeeting(data, seen, policy)),
       ...(applied?.doubt ? { doubt: applied.doubt } : {}),
     });
   }

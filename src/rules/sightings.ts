@@ -7,7 +7,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { SubmissionName } from '../model/collections/index.ts';
-import { instantOf } from '../model/time.ts';
+import { formatDateTimeExact, instantOf } from '../model/time.ts';
 import { DEFAULT_POLICY, type Policy } from './policy.ts';
 
 export interface Sighting {
@@ -47,4 +47,18 @@ export function countedTime(
   return Temporal.Instant.compare(sighting.firstSeen, latest) > 0
     ? { at: sighting.firstSeen, firstSeen: sighting.firstSeen }
     : { at };
+}
+
+/**
+ * A meeting as R7 judges it: its application time replaced by the first sighting where that is doubtful.
+ * Pages that list meetings with what they lack use it, so that they agree with the counts.
+ */
+export function judgedMeeting<T extends { applied?: string }>(
+  meeting: T,
+  sighting: Sighting | undefined,
+  policy: Policy = DEFAULT_POLICY,
+): T {
+  if (meeting.applied === undefined) return meeting;
+  const { firstSeen } = countedTime(meeting.applied, sighting, policy);
+  return firstSeen ? { ...meeting, applied: formatDateTimeExact(firstSeen) } : meeting;
 }

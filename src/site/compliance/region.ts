@@ -8,6 +8,8 @@ import {
   type MeetingShortfall,
 } from '../../rules/counting.ts';
 import { DEFAULT_POLICY, type Policy } from '../../rules/policy.ts';
+import { countedTime, judgedMeeting, sightingKey, type Sightings } from '../../rules/sightings.ts';
+import { monthOf } from '../../model/time.ts';
 import { sortByTime } from '../collate.ts';
 
 export interface RegionMonthEntries<A, M> {
@@ -18,7 +20,11 @@ export interface RegionMonthEntries<A, M> {
   meetings: { entry: M; shortfalls: MeetingShortfall[] }[];
 }
 
-/** For each of `months` (newest first), what the region submitted, counted exactly as the rules count it. */
+/**
+ * For each of `months` (newest first), what the region submitted, counted exactly as the rules count it:
+ * with `sightings`, a 时间存疑 article in the month of its first sighting, a meeting judged by when its
+ * application was first seen.
+ */
 export function regionEntriesByMonth<
   A extends { id: string; data: Article },
   M extends { id: string; data: Meeting },
@@ -28,18 +34,28 @@ export function regionEntriesByMonth<
   articles: readonly A[],
   meetings: readonly M[],
   policy: Policy = DEFAULT_POLICY,
+  sightings?: Sightings,
 ): RegionMonthEntries<A, M>[] {
   const own = articles.filter((a) => a.data.region === region);
   const counted = meetings.filter((m) => m.data.region === region && isCountedMeeting(m.data, policy));
+  const monthOfArticle = (a: A) => {
+    const sighting = sightings?.get(sightingKey('articles', a.id));
+    return sighting ? monthOf(countedTime(a.data.submitted, sighting, policy).at) : articleMonth(a.data);
+  };
   return [...months].reverse().map((month) => ({
     month,
     articles: sortByTime(
-      own.filter((a) => articleMonth(a.data) === month),
+      own.filter((a) => monthOfArticle(a) === month),
       (a) => a.data.submitted,
     ),
     meetings: sortByTime(
       counted.filter((m) => meetingMonth(m.data) === month),
       (m) => m.data.start,
-    ).map((entry) => ({ entry, shortfalls: meetingShortfalls(entry.data) })),
+    ).map((entry) => ({
+      entry,
+      shortfalls: meetingShortfalls(
+        judgedMeeting(entry.data, sightings?.get(sightingKey('meetings', entry.id)), policy),
+      ),
+    })),
   }));
 }
