@@ -101,13 +101,14 @@ export function writeLedger(gitDir: string, ledger: Ledger, write: LedgerWrite):
 function message(recorded: readonly string[], commit: string, baseline: boolean): string {
   const short = commit.slice(0, 12);
   return baseline
-    ? `台账：建立基线，${recorded.length} 个文件（主分支 ${short}）`
-    : `台账：首次出现 ${recorded.length} 个文件（主分支 ${short}）\n\n${recorded.join('\n')}\n`;
+    ? `台账：建立基线，${recorded.length} 个文件（提交 ${short}）`
+    : `台账：首次出现 ${recorded.length} 个文件（提交 ${short}）\n\n${recorded.join('\n')}\n`;
 }
 
 /**
  * Records every submission file in `commit`'s tree that the ledger lacks, as first seen at `now` in that
- * commit. The first run, with no ledger anywhere (neither the branch nor origin's), records every file as
+ * commit. Any commit will do: the gate passes each draft it saves as well as each main commit it publishes,
+ * so that an entry is seen when it is first saved, not days later when review publishes it. The first run, with no ledger anywhere (neither the branch nor origin's), records every file as
  * baseline. Calling it again for the same commit records nothing. `gitDir` may be a bare repository or any
  * folder of a work tree; git options go by environment and arguments, never into the repository's config.
  */
