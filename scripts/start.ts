@@ -4,7 +4,7 @@
  *   1. the submission gate (src/gate/) on http://127.0.0.1:4321/ — it serves the built site and answers the
  *      CMS at /api/v1, checking every save; a new secret each run, carried by the “投稿” link printed below;
  *   2. a build of what is committed on the current branch (never the working tree, never a draft), served once
- *      it is complete;
+ *      it is complete, after the ledger has recorded the commit (src/ledger/);
  *   3. a new build whenever that branch moves: a publish through the gate, or a commit by hand. Reads and
  *      draft saves never start one.
  *
@@ -16,7 +16,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Temporal } from 'temporal-polyfill';
 import { CMS_ENV } from '../src/cms/backend.ts';
+import { updateLedger } from '../src/ledger/index.ts';
 import { currentBranch, isGitRepo, startGate, type RunningGate } from '../src/gate/local.ts';
 
 const ROOT = process.cwd();
@@ -57,39 +59,35 @@ function revParse(ref: string): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-/** content/ as committed in `commit`, written to `dir`: the build never sees uncommitted or draft files. */
-function snapshot(commit: string, dir: string): void {
-  const archive = spawnSync('git', ['-C', ROOT, 'archive', '--format=tar', commit, 'content'], {
-    maxBuffer: 1 << 30,
-  });
-  if (archive.status !== 0) throw new Error(`git archive 失败：${archive.stderr.toString()}`);
-  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
-  if (untar.status !== 0) throw new Error(`解包失败：${untar.stderr.toString()}`);
+/** git in the project, with the repository's hooks switched off: nothing in .git/hooks runs as the user. */
+function git(args: string[], cwd = ROOT): void {
+  const r = spawnSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args[0]} 失败：${r.stderr.trim()}`);
 }
 
+/**
+ * A linked work tree (git worktree) that only the builder checks out, one build at a time: the build sees
+ * exactly a commit of the branch, never the user's uncommitted files or a draft, and never a half checkout.
+ * Being a work tree of the same repository, its content/ finds the repository's ledger (src/ledger/).
+ */
+const TREE = join(OUT, 'tree');
 let served: string | undefined;
 let generation = 0;
 
 /** Builds `commit` into a new folder and, when that succeeds, serves it; the old one is removed after. */
 async function build(commit: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const started = Date.now();
-  const id = `${++generation}-${commit.slice(0, 8)}`;
-  const content = join(OUT, 'content', id);
-  const out = join(OUT, 'site', id);
-  await mkdir(content, { recursive: true });
-  snapshot(commit, content);
-  const child = run(
-    ['build', '--outDir', out],
-    { ...env, PORTAL_CONTENT_DIR: join(content, 'content') },
-    true,
-  );
+  const out = join(OUT, 'site', `${++generation}-${commit.slice(0, 8)}`);
+  git(['checkout', '--quiet', '--force', '--detach', commit], TREE);
+  // What CI does on the protected branch: the ledger sees every commit of main before its build.
+  updateLedger(ROOT, commit, Temporal.Now.instant());
+  const child = run(['build', '--outDir', out], { ...env, PORTAL_CONTENT_DIR: join(TREE, 'content') }, true);
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     child.once('exit', (c, s) => r({ code: c, signal: s })),
   );
-  await rm(content, { recursive: true, force: true });
   if (code !== 0) {
     const report = output
       .split('\n')
@@ -138,6 +136,7 @@ async function main(): Promise<void> {
     clearInterval(watching.timer);
     for (const child of children) stop(child);
     await gate?.stop();
+    spawnSync('git', ['worktree', 'remove', '--force', TREE], { cwd: ROOT });
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown());
@@ -166,6 +165,9 @@ async function main(): Promise<void> {
   const ref = `refs/heads/${branch}`;
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
+  // A work tree left by a run that was killed is forgotten first.
+  git(['worktree', 'prune']);
+  git(['worktree', 'add', '--quiet', '--detach', '--force', TREE, ref]);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -262,6 +262,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         changes: [{ path, content }],
         message: `${previous ? '修改' : '新建'}${target.collection.label}：${target.slug}（${ctx.user.name}）`,
         author: author(ctx.user),
+        now: ctx.now,
       });
       return { message: 'entry persisted' };
     });
@@ -281,6 +282,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         changes: file ? [{ path, content: file.content }] : [],
         message: `审核状态：${status}（${ctx.user.name}）`,
         author: author(ctx.user),
+        now: ctx.now,
         status,
       });
       return { message: 'status updated' };
@@ -298,6 +300,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         target.slug,
         `发布${target.collection.label}：${target.slug}（${ctx.user.name}）`,
         author(ctx.user),
+        ctx.now,
       );
     });
     await ctx.onPublished?.(commit);

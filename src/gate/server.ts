@@ -184,7 +184,10 @@ export function createGate(options: GateOptions): Server {
         if (root && (req.method === 'GET' || req.method === 'HEAD')) return await serveSite(root, req, res);
         throw new Refusal(404, '找不到该地址');
       } catch (error) {
-        if (error instanceof Refusal) {
+        // Decap asks for a draft to learn whether an entry has one: "none" is an answer, not a refusal.
+        const question = error instanceof Refusal && error.status === 404 && action === 'unpublishedEntry';
+        if (error instanceof Refusal && question) send(res, 404, { error: error.message });
+        else if (error instanceof Refusal) {
           log(`[投稿网关] 拒绝 ${req.method} ${pathname} ${action}：${error.message}`);
           send(res, error.status, { error: error.message });
         } else {

@@ -8,7 +8,11 @@
  *   the published branch as one commit, so it brings only its own files.
  * - The published branch moves by compare-and-swap; where it is checked out (`npm start`'s own repository) by
  *   a fast-forward of that working tree; with a remote (production) by a push, which must succeed first.
+ * - Every commit the gate writes is shown to the ledger (src/ledger/), so an entry's first sighting is the
+ *   moment it was first saved: a reviewed entry is not suspect for the days its review took.
  */
+import type { Temporal } from 'temporal-polyfill';
+import { LEDGER_REF, updateLedger } from '../ledger/index.ts';
 import { GitRepo, type Change, type Person } from './git.ts';
 import { GATE_POLICY, type Status } from './policy.ts';
 import { Refusal } from './refusal.ts';
@@ -103,6 +107,7 @@ export class Store {
     changes: readonly Change[];
     message: string;
     author: Person;
+    now: Temporal.Instant;
     status?: Status;
   }): Promise<void> {
     const ref = this.draftRef(options.collection, options.slug);
@@ -118,10 +123,36 @@ export class Store {
     });
     if (!(await this.git.swap(ref, commit, current?.commit)))
       throw new Refusal(409, '这篇投稿刚被别人修改过，请刷新后再保存');
+    await this.sight(commit, options.now);
+  }
+
+  /** Records the files of `commit` in the ledger (and, in production, pushes the ledger). */
+  private async sight(commit: string, now: Temporal.Instant): Promise<void> {
+    const { remote, gitDir } = this.options;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (remote)
+        await this.git
+          .run(['fetch', '--quiet', remote, `+${LEDGER_REF}:${LEDGER_REF}`])
+          .catch(() => undefined); // No ledger there yet: this write starts it.
+      if (updateLedger(gitDir, commit, now).recorded.length === 0 || !remote) return;
+      try {
+        await this.git.run(['push', '--quiet', remote, `${LEDGER_REF}:${LEDGER_REF}`]);
+        return;
+      } catch {
+        // CI recorded a hand commit meanwhile: fetch its ledger and record again on top of it.
+      }
+    }
+    throw new Error('台账推送失败');
   }
 
   /** Publishes the draft: its own files onto the published branch as one commit. Returns that commit. */
-  async publish(collection: string, slug: string, message: string, author: Person): Promise<string> {
+  async publish(
+    collection: string,
+    slug: string,
+    message: string,
+    author: Person,
+    now: Temporal.Instant,
+  ): Promise<string> {
     const draft = await this.draft(collection, slug);
     if (!draft) throw new Refusal(404, '找不到这篇待审核的投稿');
     const changes: Change[] = [];
@@ -143,6 +174,7 @@ export class Store {
     }
     if (!published) throw new Refusal(409, '发布时已发布分支一直在变化，请稍后再试');
     await this.git.remove(this.draftRef(collection, slug), draft.commit);
+    await this.sight(published, now);
     return published;
   }
 
