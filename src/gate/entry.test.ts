@@ -1,0 +1,176 @@
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { parseYaml, splitFrontMatter } from '../load/yaml.ts';
+import type { Person, Region } from '../model/index.ts';
+import { prepareEntry } from './entry.ts';
+import { classify } from './paths.ts';
+import { Refusal } from './refusal.ts';
+import { LOCAL_ADMIN, userOf } from './rights.ts';
+
+const people: Person[] = [
+  { id: 'xuning', name: '徐宁', role: 'rep', region: 'east', joined: '2022-10-25' },
+  { id: 'luoxinhua', name: '罗新华', role: 'manager', region: 'east', joined: '2021-05-09' },
+  { id: 'zhangxin', name: '张鑫', role: 'manager', region: 'south', joined: '2021-05-09' },
+];
+const regions: Region[] = [
+  { id: 'east', name: '华东区', manager: 'luoxinhua' },
+  { id: 'south', name: '华南区', manager: 'zhangxin' },
+];
+const roster = { people, regions };
+const rep = userOf(people[0]!, false);
+const manager = userOf(people[1]!, false);
+const now = Temporal.Instant.from('2026-11-30T01:30:15Z'); // 09:30:15 in Beijing
+const later = Temporal.Instant.from('2026-12-02T02:00:00Z');
+
+const front = (text: string) => parseYaml(splitFrontMatter(text)!.yaml).value as Record<string, unknown>;
+const article = (extra = '', author = 'xuning') =>
+  `---\ntitle: 测试文章\nregion: east\nauthor: ${author}\ncategory: academic\n${extra}---\n\n正文。\n`;
+const meeting = (body: string, extra = '') =>
+  `---\ntitle: 华东区十一月市场会\nkind: regional\nregion: east\norganizer: luoxinhua\nstart: '2026-12-05T14:00:00+08:00'\n${extra}---\n\n${body}`;
+const NEW = classify('content/articles/2026/2026-11-30-xuning-093015.md');
+
+function refusal(f: () => unknown): Refusal {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof Refusal) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('prepareEntry', () => {
+  it('sets the submitted time and the saver from the server, whatever the form says', () => {
+    const raw = article("submitted: '2020-01-01T09:00:00+08:00'\nsavedBy: luoxinhua\n");
+    const { data, content } = prepareEntry({ target: NEW, raw, previous: undefined, user: rep, now, roster });
+    expect(data).toMatchObject({ submitted: '2026-11-30T09:30:15+08:00', savedBy: 'xuning' });
+    expect(front(content.toString())).toMatchObject({
+      submitted: '2026-11-30T09:30:15+08:00',
+      savedBy: 'xuning',
+    });
+  });
+
+  it('keeps the first submitted time on later saves, and records the later saver', () => {
+    const first = prepareEntry({ target: NEW, raw: article(), previous: undefined, user: rep, now, roster });
+    const raw = article("submitted: '2026-12-31T00:00:00+08:00'\n");
+    const again = prepareEntry({
+      target: NEW,
+      raw,
+      previous: first.content.toString(),
+      user: manager,
+      now: later,
+      roster,
+    });
+    expect(again.data).toMatchObject({ submitted: '2026-11-30T09:30:15+08:00', savedBy: 'luoxinhua' });
+  });
+
+  it('sets applied at a meeting’s first save and filed at the first save with a memo, never from the form', () => {
+    const target = classify('content/meetings/2026/2026-11-30-luoxinhua-093015.md');
+    const user = manager;
+    const forged = "applied: '2026-11-01T09:00:00+08:00'\nfiled: '2026-12-05T18:00:00+08:00'\n";
+    const applied = prepareEntry({
+      target,
+      raw: meeting('', forged),
+      previous: undefined,
+      user,
+      now,
+      roster,
+    });
+    expect(applied.data).toMatchObject({ applied: '2026-11-30T09:30:15+08:00' });
+    expect(applied.data.filed).toBeUndefined();
+    const filed = prepareEntry({
+      target,
+      raw: meeting('会议决定：十二月起每周例会。\n', forged),
+      previous: applied.content.toString(),
+      user,
+      now: later,
+      roster,
+    });
+    expect(filed.data).toMatchObject({
+      applied: '2026-11-30T09:30:15+08:00',
+      filed: '2026-12-02T10:00:00+08:00',
+    });
+  });
+
+  it('checks with the build’s schema and the roster, all problems at once, in Chinese', () => {
+    const raw = '---\ntitle: 测\nregion: atlantis\nauthor: xuning\ncategory: poetry\n---\n';
+    const error = refusal(() =>
+      prepareEntry({ target: NEW, raw, previous: undefined, user: rep, now, roster }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.message).toContain('title（标题）');
+    expect(error.message).toContain('category（栏目）');
+    expect(error.message).toContain('区域 “atlantis” 不存在');
+  });
+
+  it('refuses what the user may not write', () => {
+    const forOther = article('', 'zhangxin').replace('region: east', 'region: south');
+    const target = classify('content/articles/2026/2026-11-30-zhangxin-093015.md');
+    expect(
+      refusal(() => prepareEntry({ target, raw: forOther, previous: undefined, user: rep, now, roster }))
+        .status,
+    ).toBe(403);
+    expect(
+      refusal(() => prepareEntry({ target, raw: forOther, previous: undefined, user: manager, now, roster }))
+        .status,
+    ).toBe(403);
+    expect(
+      prepareEntry({ target, raw: forOther, previous: undefined, user: LOCAL_ADMIN, now, roster }).data
+        .savedBy,
+    ).toBe('local');
+    // Taking someone else's existing entry over is refused too.
+    const theirs = prepareEntry({
+      target,
+      raw: forOther,
+      previous: undefined,
+      user: LOCAL_ADMIN,
+      now,
+      roster,
+    });
+    const mine = article();
+    expect(
+      refusal(() =>
+        prepareEntry({ target, raw: mine, previous: theirs.content.toString(), user: rep, now, roster }),
+      ).status,
+    ).toBe(403);
+    const people = classify('content/org/people.yaml');
+    expect(
+      refusal(() =>
+        prepareEntry({ target: people, raw: 'x', previous: undefined, user: manager, now, roster }),
+      ).status,
+    ).toBe(403);
+  });
+
+  it('refuses a new entry whose generated name is another person’s, not generated, or not of about today', () => {
+    const other = classify('content/articles/2026/2026-11-30-liuliang-093015.md');
+    expect(
+      refusal(() =>
+        prepareEntry({ target: other, raw: article(), previous: undefined, user: rep, now, roster }),
+      ).message,
+    ).toContain('人员编号');
+    const plain = classify('content/articles/2026/my-article.md');
+    expect(
+      refusal(() =>
+        prepareEntry({ target: plain, raw: article(), previous: undefined, user: rep, now, roster }),
+      ).status,
+    ).toBe(403);
+    const old = classify('content/articles/2026/2026-11-28-xuning-093015.md');
+    expect(
+      refusal(() =>
+        prepareEntry({ target: old, raw: article(), previous: undefined, user: rep, now, roster }),
+      ).message,
+    ).toContain('服务器日期');
+    const yesterday = classify('content/articles/2026/2026-11-29-xuning-235959.md');
+    expect(
+      prepareEntry({ target: yesterday, raw: article(), previous: undefined, user: rep, now, roster }).data
+        .author,
+    ).toBe('xuning');
+  });
+
+  it('refuses files over the size limit before reading them', () => {
+    const raw = article().replace('正文。', '字'.repeat(100_000));
+    expect(
+      refusal(() => prepareEntry({ target: NEW, raw, previous: undefined, user: rep, now, roster })).status,
+    ).toBe(413);
+  });
+});
