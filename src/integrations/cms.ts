@@ -17,7 +17,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-
 export default function cms(): AstroIntegration {
   let dir = '';
   let backend: ReturnType<typeof cmsBackend>;
