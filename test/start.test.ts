@@ -1,0 +1,118 @@
+/**
+ * `npm start` as a newcomer runs it, in a fresh clone: it prints the address it serves and a login link, builds
+ * only when the branch moves — never on a read or a draft save — and shows a published article on the site.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneRepo, freePort, git } from './support/cms.ts';
+import { articleText, newArticlePath, persist } from './support/gate.ts';
+
+let repo: string;
+let child: ChildProcess;
+let output = '';
+let site: string;
+let login: string;
+
+/** Resolves once the output matches `pattern` (checked as it arrives), or rejects after `ms`. */
+function printed(pattern: RegExp, ms = 240_000): Promise<RegExpMatchArray> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not printed: ${pattern}\n${output}`)), ms);
+    const check = () => {
+      const match = pattern.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      resolvePromise(match);
+    };
+    child.stdout!.on('data', check);
+    check();
+  });
+}
+
+const builds = () => output.match(/✓ 站点已按提交/g)?.length ?? 0;
+
+beforeAll(async () => {
+  repo = cloneRepo();
+  symlinkSync(resolve('node_modules'), join(repo, 'node_modules'));
+  const port = await freePort();
+  child = spawn(resolve('node_modules/.bin/node'), ['scripts/start.ts'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      PORTAL_PORT: String(port),
+      PORTAL_CACHE_DIR: mkdtempSync(join(tmpdir(), 'portal-start-cache-')),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  site = (await printed(/站点：(\S+)\//))[1]!;
+  login = (await printed(/投稿：(\S+)/))[1]!;
+  expect(site).toBe(`http://127.0.0.1:${port}`);
+});
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGTERM');
+  if (repo) rmSync(dirname(repo), { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the site it built, and a login link that opens /admin/', async () => {
+    expect(builds()).toBe(1);
+    expect((await fetch(`${site}/`)).status).toBe(200);
+    const response = await fetch(login, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/');
+    expect((await fetch(`${site}/admin/`)).status).toBe(200);
+  });
+
+  it('rebuilds only when main moves, and then shows the published article', async () => {
+    const cookie = (await fetch(login, { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
+    const api = async (body: unknown) => {
+      const r = await fetch(`${site}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: site, Cookie: cookie },
+        body: JSON.stringify(body),
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+      return r.json();
+    };
+    await api({
+      action: 'entriesByFolder',
+      params: { folder: 'content/articles', extension: 'md', depth: 2 },
+    });
+    const { slug, path } = newArticlePath('xuning');
+    await api(
+      persist(
+        'articles',
+        slug,
+        path,
+        articleText({ title: '本机发布的文章', region: 'east', author: 'xuning' }),
+      ),
+    );
+    const key = { collection: 'articles', slug };
+    await api({ action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } });
+    // Reads and draft saves move no branch the site is built from: no rebuild (the poll runs every 2 s).
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(builds()).toBe(1);
+    expect(output).not.toContain('重新构建');
+
+    await api({ action: 'publishUnpublishedEntry', params: key });
+    await printed(/✓ 站点已按提交[\s\S]*✓ 站点已按提交/);
+    const id = path.split('/').pop()!.replace(/\.md$/, '');
+    const page = await fetch(`${site}/articles/${id}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('本机发布的文章');
+    // The published file reached the working copy as well, and nothing else changed there.
+    expect(git(repo, 'status', '--porcelain')).toBe('?? node_modules');
+  });
+
+  it('stops on SIGTERM and leaves no work tree behind', async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    expect(git(repo, 'worktree', 'list').split('\n')).toHaveLength(1);
+  });
+});
