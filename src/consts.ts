@@ -20,6 +20,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/issues/', label: '内刊' },
   { href: '/meetings/', label: '会议纪要' },
   { href: '/regions/', label: '区域' },
+  { href: '/guide/', label: '指南' },
   { href: '/manage/', label: '管理' },
 ];
 
