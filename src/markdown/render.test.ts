@@ -4,6 +4,7 @@ import { Marked, marked as globalMarked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
 import { renderSubmission, submissionText } from './render';
+import { findRefused } from '../model/text';
 import { SUBMISSION_SANITIZE_OPTIONS } from './sanitize-options';
 
 /*
@@ -661,5 +662,42 @@ describe('Chinese line breaks', () => {
 
   it('keeps the break between Latin words', () => {
     expect(renderSubmission('KPI\nreview')).toBe('<p>KPI\nreview</p>\n');
+  });
+});
+
+describe('characters a reader could not see', () => {
+  it('shows direction and zero-width characters as visible markers, in text, code and attributes', () => {
+    expect(renderSubmission('金额\u202E001\u202C元')).toBe(
+      '<p>金额〔文字方向控制符 U+202E〕001〔文字方向控制符 U+202C〕元</p>\n',
+    );
+    expect(renderSubmission('```\nif (a\u2067) {}\n```')).toContain('〔文字方向控制符 U+2067〕');
+    // In a URL the character is percent-encoded (visible too); in the link text it is marked.
+    expect(renderSubmission('[链\u200B接](https://example.com/a\u200Bb)')).toBe(
+      '<p><a href="https://example.com/a%E2%80%8Bb" rel="noopener noreferrer nofollow">链〔零宽字符 U+200B〕接</a></p>\n',
+    );
+  });
+
+  it('marks characters written as HTML character references, which the sanitiser decodes', () => {
+    for (const [source, marker] of [
+      ['a&#x202E;b', '〔文字方向控制符 U+202E〕'],
+      ['a&#27;b', '〔控制字符 U+001B〕'],
+      ['a&#x7f;b', '〔控制字符 U+007F〕'],
+      ['a&#xFFFE;b', '〔非字符 U+FFFE〕'],
+      ['<p title="&#x202E;x">y</p>', ''],
+    ] as const) {
+      const html = renderSubmission(source);
+      expect(html, source).toContain(marker);
+      expect(findRefused(html, 'multiline'), source).toBeUndefined();
+    }
+  });
+
+  it('keeps emoji joined by zero-width joiners, and the plain text shows the same markers', () => {
+    expect(renderSubmission('全家 👨\u200D👩\u200D👧 到场')).toBe('<p>全家 👨\u200D👩\u200D👧 到场</p>\n');
+    expect(submissionText('金额\u202E001元')).toBe('金额〔文字方向控制符 U+202E〕001元');
+  });
+
+  it('is still a fixed point of the sanitiser', () => {
+    const html = renderSubmission('**粗\u202E体** [x](/a\u200B) `\u2066`');
+    expect(sanitizeHtml(html, SUBMISSION_SANITIZE_OPTIONS)).toBe(html);
   });
 });

@@ -1,5 +1,6 @@
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { markInvisible } from '../model/text';
 import { SUBMISSION_SANITIZE_OPTIONS } from './sanitize-options';
 import { BLOCK_TAGS } from './tags';
 
@@ -95,14 +96,19 @@ export function renderSubmission(source: string): string {
   // becomes `<p><table>`, which parsers restructure). Re-sanitising until the
   // output is a fixed point means the HTML we emit is exactly what the
   // sanitiser itself would accept, the invariant mutation-XSS attacks break.
+  // Every pass is full sanitiser output, so the result is policy-clean even
+  // when the bound stops pathological input from costing unbounded time.
   for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
     const again = sanitizeHtml(html, SUBMISSION_SANITIZE_OPTIONS);
-    if (again === html) return html;
+    if (again === html) break;
     html = again;
   }
-  // Every pass is full sanitiser output, so this is still policy-clean; the
-  // loop bound only stops pathological input from costing unbounded time.
-  return html;
+  // Last, because the sanitiser decodes character references: `&#x202E;` or
+  // `&#27;` in the source come out as the raw character. Direction and
+  // invisible characters (which the loader lets through in bodies) and any
+  // control character become a visible marker, so nothing reorders or hides
+  // text and pages and RSS stay valid XML characters throughout.
+  return markInvisible(html);
 }
 
 /**

@@ -11,6 +11,7 @@
 import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
 import type { Collection, Field, FiguresField, Option, PeriodField, TextField } from './field.ts';
 import { FIGURE_PARTS, ID_PATTERN } from './options.ts';
+import { charsPattern, textKindOf } from './text.ts';
 import { PERIOD_FORMATS, type PeriodFormat } from './time.ts';
 
 /** A field of the Decap config (only the options this portal uses). */
@@ -113,8 +114,8 @@ function orList(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join('、')} 或${items.at(-1)!}`;
 }
 
-/** A regex that also bounds the length, with one sentence saying both. */
-function lengthPattern(min: number | undefined, max: number | undefined): [string, string] | undefined {
+/** The length bound of a text as a lookahead and one sentence, or undefined when it has none. */
+function lengthRule(min: number | undefined, max: number | undefined): [string, string] | undefined {
   if (min === undefined && max === undefined) return undefined;
   const message =
     min !== undefined && max !== undefined
@@ -122,17 +123,28 @@ function lengthPattern(min: number | undefined, max: number | undefined): [strin
       : min !== undefined
         ? `至少 ${min} 个字`
         : `不能超过 ${max!} 个字`;
-  return [`^[\\s\\S]{${min ?? 0},${max ?? ''}}$`, message];
+  return [`(?=[\\s\\S]{${min ?? 0},${max ?? ''}}$)`, message];
 }
 
-/** A text field's pattern: its own, its length, or both in one regex (Decap takes one pattern a field). */
-export function textPattern(field: TextField): [string, string] | undefined {
-  const length = lengthPattern(field.min, field.max);
-  if (!field.pattern) return length;
-  if (!length) return [field.pattern.regex, field.pattern.message];
-  const bare = field.pattern.regex.replace(/^\^/, '');
-  const bound = length[0].replace(/^\^/, '').replace(/\$$/, '');
-  return [`^(?=${bound}$)${bare}`, `${field.pattern.message}，${length[1]}`];
+/**
+ * Every rule of a text in one regex (Decap takes one pattern a field), each a lookahead from the start, and
+ * their sentences joined: its own pattern, its length, and the characters it may not hold (src/model/text.ts).
+ */
+function combinedPattern(
+  kind: 'line' | 'multiline',
+  rules: ([string, string] | undefined)[],
+): [string, string] {
+  const chars = charsPattern(kind);
+  const all = [...rules.filter((r) => r !== undefined), [chars.lookahead, chars.message] as [string, string]];
+  return [`^${all.map((r) => r[0]).join('')}`, all.map((r) => r[1]).join('，')];
+}
+
+/** A text field's pattern: its own, its length and its characters in one regex. */
+export function textPattern(field: TextField): [string, string] {
+  const own: [string, string] | undefined = field.pattern
+    ? [`(?=${field.pattern.regex.replace(/^\^/, '')})`, field.pattern.message]
+    : undefined;
+  return combinedPattern(textKindOf(field) ?? 'line', [own, lengthRule(field.min, field.max)]);
 }
 
 /** The syntax of every format a period field accepts, and a sentence naming them with examples. */
@@ -182,8 +194,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   if (field.system) return { ...base, widget: 'hidden', required: false };
   switch (field.type) {
     case 'text': {
-      const pattern = textPattern(field);
-      return { ...base, widget: field.multiline ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
+      return { ...base, widget: field.multiline ? 'text' : 'string', pattern: textPattern(field) };
     }
     case 'id':
       return { ...base, pattern: [ID_PATTERN.regex, ID_PATTERN.message] };
@@ -211,7 +222,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
     case 'integer':
       return { ...base, widget: 'number', value_type: 'int', min: field.min, max: field.max, step: 1 };
     case 'list': {
-      const item = lengthPattern(1, field.itemMax)!;
+      const item = combinedPattern('line', [lengthRule(1, field.itemMax)]);
       return {
         ...base,
         widget: 'list',

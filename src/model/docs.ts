@@ -1,7 +1,15 @@
 /** The content model as a Markdown page (docs/content-model.md), generated so it never drifts from the code. */
 import { COLLECTIONS } from './collections/index.ts';
 import type { Collection, Field } from './field.ts';
+import {
+  BODY_MAX_CHARS,
+  ORG_FILE_MAX_BYTES,
+  SUBMISSION_FILE_MAX_BYTES,
+  TITLE_MAX_CHARS,
+  formatBytes,
+} from './limits.ts';
 import { ID_PATTERN, SLUG_PATTERN } from './options.ts';
+import { BODY_MARKER_EXAMPLE, CHARACTER_GROUPS, type TextKind } from './text.ts';
 import { PERIOD_FORMATS } from './time.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -121,6 +129,34 @@ function where(c: Collection): string {
   }
 }
 
+/** What each kind of text may hold, from the table in text.ts. */
+function characters(): string[] {
+  const kinds: [TextKind, string][] = [
+    ['line', '单行文本'],
+    ['multiline', '多行文本'],
+    ['body', '正文'],
+  ];
+  const verdict = (g: (typeof CHARACTER_GROUPS)[number], kind: TextKind) =>
+    g.refusedIn.includes(kind) ? '拒绝' : kind === 'body' && g.markedInBody ? '显示为标记' : '允许';
+  return [
+    '## 字符与大小',
+    '',
+    '单行文本：类型为文本、编号、区域或人员编号、时间、日期、周期的字段，以及文本列表的每一项。多行文本：类型为多行文本的字段。正文：投稿 front matter 之后的 Markdown。',
+    '',
+    `| 字符 | 码位 | ${kinds.map(([, label]) => label).join(' | ')} | 原因 |`,
+    `| --- | --- | ${kinds.map(() => '---').join(' | ')} | --- |`,
+    ...CHARACTER_GROUPS.map(
+      (g) => `| ${g.label} | ${g.shown} | ${kinds.map(([k]) => verdict(g, k)).join(' | ')} | ${g.why} |`,
+    ),
+    '',
+    `正文中的文字方向控制符和零宽字符不会拒绝（从其他文档粘贴时常带上它们），但在页面、RSS 和搜索中显示为可见的标记（如 \`${BODY_MARKER_EXAMPLE}\`），不会悄悄改变文字的显示顺序；连接表情符号的零宽连接符（如 👨‍👩‍👧）照常保留。正文中用 HTML 字符引用（如 \`&#27;\`）写出的控制字符同样显示为标记。`,
+    '',
+    `- 投稿文件（front matter 加正文）最大 ${formatBytes(SUBMISSION_FILE_MAX_BYTES)}，org/ 下的文件最大 ${formatBytes(ORG_FILE_MAX_BYTES)}：超过的文件不会被读取和解析。`,
+    `- 正文最多 ${BODY_MAX_CHARS.toLocaleString('en-US')} 字（约为一篇长文的 15 倍）；标题最多 ${TITLE_MAX_CHARS} 字，其他字段的上限见各表。`,
+    '- 内容目录中只接受普通文件：符号链接（指向文件或目录）、命名管道、设备文件等一律拒绝，不会被跟随。',
+  ];
+}
+
 export function contentModelMarkdown(): string {
   const lines = [
     '# 内容格式（content model）',
@@ -129,6 +165,8 @@ export function contentModelMarkdown(): string {
     '',
     '所有时间均为北京时间（Asia/Shanghai）。带时区的时间必须写出时区（`+08:00`）；不存在的日期、周（如 `2024-02-30`、`2026-W54`）均为错误。',
     '提交的 Markdown 只作为数据展示：原始 HTML 会被清洗，脚本、事件属性、内嵌网页等一律去除。',
+    '',
+    ...characters(),
   ];
   for (const c of COLLECTIONS) {
     lines.push('', `## ${c.label}（${c.name}）`, '', c.description, '', where(c), '', ...table(c.fields));

@@ -7,6 +7,7 @@ import type { Collection, Field, PeriodField } from './field.ts';
 import type { RecordOf } from './types.ts';
 import { calendar } from './collections/org.ts';
 import { ID_PATTERN } from './options.ts';
+import { textKindOf, textProblem, type TextKind } from './text.ts';
 import { DATETIME_SHAPE, PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -33,7 +34,12 @@ function objectError(issue: { code?: string; input?: unknown; keys?: string[] })
   return typeError('键值对')(issue);
 }
 
-const text = () => z.string({ error: typeError('文本') });
+/** A text of one kind: refused characters (controls, direction and invisible characters) are one problem. */
+const text = (kind: Exclude<TextKind, 'body'> = 'line') =>
+  z.string({ error: typeError('文本') }).check((ctx) => {
+    const problem = textProblem(ctx.value, kind);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 /** Why a datetime text is wrong, or undefined when it is right. */
 export function dateTimeProblem(value: string): string | undefined {
@@ -63,7 +69,7 @@ function periodProblem(field: PeriodField, by: unknown, value: string): string |
 function fieldSchema(field: Field): z.ZodType {
   switch (field.type) {
     case 'text': {
-      let s = text();
+      let s = text(textKindOf(field));
       if (field.min !== undefined) s = s.min(field.min, `至少 ${field.min} 个字`);
       if (field.max !== undefined) s = s.max(field.max, `不能超过 ${field.max} 个字`);
       if (field.pattern) s = s.regex(new RegExp(field.pattern.regex), field.pattern.message);

@@ -1,5 +1,6 @@
 /** 内刊投稿 (R6): one article for the internal newsletter. */
 import type { Collection } from '../field.ts';
+import { TITLE_MAX_CHARS } from '../limits.ts';
 import { SAVED_BY } from './system.ts';
 import { ARTICLE_CATEGORIES } from '../options.ts';
 
@@ -16,7 +17,7 @@ export const articles = {
     },
   },
   fields: [
-    { name: 'title', type: 'text', label: '标题', min: 2, max: 80 },
+    { name: 'title', type: 'text', label: '标题', min: 2, max: TITLE_MAX_CHARS },
     {
       name: 'region',
       type: 'ref',

@@ -1,5 +1,6 @@
 /** 会议纪要 (R7, R10–R12): one meeting and its memo. */
 import type { Collection } from '../field.ts';
+import { TITLE_MAX_CHARS } from '../limits.ts';
 import { SAVED_BY } from './system.ts';
 import { COMMUNICATION_MEETING_KINDS, MEETING_KINDS } from '../options.ts';
 
@@ -13,7 +14,7 @@ export const meetings = {
     body: { label: '会议纪要', hint: '议题、决议、待办事项（负责人与期限）。' },
   },
   fields: [
-    { name: 'title', type: 'text', label: '会议名称', min: 2, max: 80 },
+    { name: 'title', type: 'text', label: '会议名称', min: 2, max: TITLE_MAX_CHARS },
     {
       name: 'kind',
       type: 'select',
