@@ -2,7 +2,7 @@
  * Reads content/ into validated records. Every file is either content or a reported problem, and one run
  * reports every problem of every file: nothing is dropped silently.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../model/collections/index.ts';
@@ -10,7 +10,9 @@ import type { Collection } from '../model/field.ts';
 import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
 import { SLUG_PATTERN } from '../model/options.ts';
 import { collectionSchema } from '../model/schema.ts';
-import { classify, listFiles } from './files.ts';
+import { ORG_FILE_MAX_BYTES, SUBMISSION_FILE_MAX_BYTES, formatBytes } from '../model/limits.ts';
+import { bodyProblems } from './body.ts';
+import { classify, readRegularFile, scanContent } from './files.ts';
 import { labelForPath, type Problem } from './problems.ts';
 import { calendarProblems } from './calendar.ts';
 import { checkReferences, type RawRecord } from './references.ts';
@@ -80,9 +82,26 @@ function issuesToProblems(
   });
 }
 
-/** The file's text; an empty file is a problem unless it may hold nothing (calendar.yaml: no overrides). */
-function readText(root: string, path: string, file: string, mayBeEmpty: boolean): string | Problem {
-  const bytes = readFileSync(join(root, path));
+/**
+ * The file's text, or the problem that stops it being read: not a regular file, too large (checked before
+ * reading), empty (unless it may hold nothing: calendar.yaml, no overrides) or not UTF-8.
+ */
+function readText(
+  root: string,
+  path: string,
+  file: string,
+  org: boolean,
+  mayBeEmpty: boolean,
+): string | Problem {
+  const max = org ? ORG_FILE_MAX_BYTES : SUBMISSION_FILE_MAX_BYTES;
+  const read = readRegularFile(join(root, path), max);
+  if ('refused' in read) return { file, message: read.refused };
+  if ('tooLarge' in read)
+    return {
+      file,
+      message: `文件太大（${formatBytes(read.tooLarge)}）：${org ? 'org/ 下的文件' : '投稿文件'}最大 ${formatBytes(max)}，未读取；正文请精简或分成几篇`,
+    };
+  const bytes = read.bytes;
   if (bytes.length === 0) return mayBeEmpty ? '' : { file, message: '文件是空的' };
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -111,14 +130,17 @@ export function loadContent(root: string): LoadResult {
   const raw: RawRecord[] = [];
   if (!existsSync(root)) return { content, problems: [{ file: root, message: '找不到内容目录' }] };
 
-  for (const path of listFiles(root)) {
+  const scan = scanContent(root);
+  for (const { path, message } of scan.refused) problems.push({ file: `${shown}/${path}`, message });
+  for (const path of scan.files) {
     const file = `${shown}/${path}`;
     const role = classify(path);
     if (role.kind === 'stray') {
       problems.push({ file, message: role.reason });
       continue;
     }
-    const text = readText(root, path, file, role.kind === 'org' && role.collection === calendar.name);
+    const org = role.kind === 'org';
+    const text = readText(root, path, file, org, org && role.collection === calendar.name);
     if (typeof text !== 'string') {
       problems.push(text);
       continue;
@@ -152,6 +174,9 @@ export function loadContent(root: string): LoadResult {
       });
       continue;
     }
+    // Checked before the front matter, and reported with it: one run lists every problem of the file.
+    const inBody = bodyProblems(collection, file, fm.body, fm.bodyLine);
+    problems.push(...inBody);
     const yaml = parseYaml(fm.yaml, fm.firstLine);
     if (yaml.errors.length > 0) {
       problems.push(...yaml.errors.map((e) => ({ file, line: e.line, message: e.message })));
@@ -164,6 +189,7 @@ export function loadContent(root: string): LoadResult {
       problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
       continue;
     }
+    if (inBody.length > 0) continue;
     const entry = { id: role.id, file, data: result.data, body: fm.body };
     (content[role.collection] as Entry<unknown>[]).push(entry);
   }

@@ -1,6 +1,7 @@
 /** Problems found in content/, and the Chinese report that lists them all. */
 import type { Collection, Field } from '../model/field.ts';
 import { FIGURE_PARTS } from '../model/options.ts';
+import { visible } from '../model/text.ts';
 
 export interface Problem {
   /** Path from the repository root, e.g. `content/articles/2026/x.md`. */
@@ -39,11 +40,15 @@ export function labelForPath(collection: Collection, path: readonly (string | nu
   return labels.length > 0 ? labels.join(' › ') : undefined;
 }
 
-/** One line of the report for one problem. */
+/**
+ * One line of the report for one problem. File names, keys and messages may quote what a file holds, so
+ * control and invisible characters are written as `<U+001B>`: an ESC must not recolour or rewrite the terminal,
+ * a newline must not forge a line of the report.
+ */
 function describe(problem: Problem): string {
   const where = problem.line ? `第 ${problem.line} 行 ` : '';
-  const field = problem.key ? `${problem.key}${problem.label ? `（${problem.label}）` : ''}：` : '';
-  return `  ${where}${field}${problem.message}`;
+  const field = problem.key ? `${visible(problem.key)}${problem.label ? `（${problem.label}）` : ''}：` : '';
+  return `  ${where}${field}${visible(problem.message)}`;
 }
 
 /** Sorted by file, then line, so that reports are stable and easy to scan. */
@@ -59,7 +64,7 @@ export function formatProblems(problems: readonly Problem[]): string {
   const files = [...new Set(sorted.map((p) => p.file))];
   const lines = [`内容校验未通过：${files.length} 个文件，共 ${sorted.length} 个问题。`];
   for (const file of files) {
-    lines.push('', file);
+    lines.push('', visible(file));
     for (const p of sorted.filter((x) => x.file === file)) lines.push(describe(p));
   }
   lines.push('', '请逐条修改后重新运行 npm run check:content。');

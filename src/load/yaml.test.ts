@@ -33,7 +33,13 @@ describe('splitFrontMatter', () => {
       yaml: 'title: x\n',
       firstLine: 2,
       body: '正文\n',
+      bodyLine: 5,
     });
+  });
+
+  it('knows the line the body starts on, whatever the line ends and blank lines', () => {
+    expect(splitFrontMatter('---\r\na: 1\r\nb: 2\r\n---\r\n\r\n\r\n# 正文')?.bodyLine).toBe(7);
+    expect(splitFrontMatter('---\na: 1\n---\n正文')?.bodyLine).toBe(4);
   });
 
   it('finds none when the file does not start with ---', () => {

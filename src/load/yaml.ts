@@ -75,6 +75,8 @@ export interface FrontMatter {
   /** Line of the file on which the YAML starts. */
   firstLine: number;
   body: string;
+  /** Line of the file on which the body starts (after the blank lines that follow the front matter). */
+  bodyLine: number;
 }
 
 /** Splits `---\nyaml\n---\nbody`; undefined when the file has no front matter. */
@@ -85,5 +87,12 @@ export function splitFrontMatter(text: string): FrontMatter | undefined {
   if (end < 0) return undefined;
   const after = normal.slice(end + 4);
   if (after !== '' && !after.startsWith('\n')) return undefined;
-  return { yaml: normal.slice(4, end + 1), firstLine: 2, body: after.replace(/^\n+/, '') };
+  const body = after.replace(/^\n+/, '');
+  const closingLine = normal.slice(0, end + 1).split('\n').length;
+  return {
+    yaml: normal.slice(4, end + 1),
+    firstLine: 2,
+    body,
+    bodyLine: closingLine + after.length - body.length,
+  };
 }
