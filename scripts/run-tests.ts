@@ -1,10 +1,12 @@
 /**
- * npm test: lint, type check, the unit suite once per time zone (the portal must not depend on the
+ * npm test: the Debian packages the browser and nginx tests run (installed when root, else the one command
+ * to run), lint, type check, the unit suite once per time zone (the portal must not depend on the
  * machine's zone), then the build suite against real builds. Stops at the first failing step and ends with
  * one plain summary line of all test counts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 interface Step {
   title: string;
@@ -38,6 +40,14 @@ const steps: Step[] = [
     report: 'test-results/build.json',
   },
 ];
+
+// First, not just before the browser step: a missing package should stop the run before minutes of lint
+// and unit tests, not after.
+console.log('\n=== 测试所需的 Debian 软件包 ===');
+if (!ensureSystemPackages()) {
+  console.error('\n失败：测试所需的 Debian 软件包');
+  process.exit(1);
+}
 
 mkdirSync('test-results', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
