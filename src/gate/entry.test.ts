@@ -167,6 +167,15 @@ describe('prepareEntry', () => {
     ).toBe('xuning');
   });
 
+  it('refuses control characters in a body, as the build would', () => {
+    const raw = article().replace('正文。', '第一行\n第二行\u001b[31m');
+    const error = refusal(() =>
+      prepareEntry({ target: NEW, raw, previous: undefined, user: rep, now, roster }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.message).toMatch(/正文第 \d+ 行：.*U\+001B/);
+  });
+
   it('refuses files over the size limit before reading them', () => {
     const raw = article().replace('正文。', '字'.repeat(100_000));
     expect(

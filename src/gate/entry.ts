@@ -7,6 +7,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { formatter } from '../cms/files.ts';
 import { check } from '../cms/save.ts';
 import { withSystemFields } from '../cms/system-fields.ts';
+import { checkBody } from '../load/body.ts';
 import { personField } from '../model/cms.ts';
 import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
@@ -101,7 +102,12 @@ export function prepareEntry(options: {
     if (before === undefined) checkNewName(target, data, now);
   }
 
-  const problems = [...check(target.collection, data), ...unknownReferences(target, data, roster)];
+  const body = typeof data.body === 'string' ? data.body : '';
+  const problems = [
+    ...check(target.collection, data),
+    ...unknownReferences(target, data, roster),
+    ...checkBody(body).map((p) => `正文第 ${p.line + 1} 行：${p.message}`),
+  ];
   if (problems.length > 0) throw new Refusal(422, problems.join('；'));
   return { content: Buffer.from(formatter(target.collection).toFile(data)), data };
 }
