@@ -11,7 +11,7 @@ import { builtPages } from '../src/bench/measure.ts';
 import { loadContent } from '../src/load/load.ts';
 import { articleContexts } from '../src/site/articles.ts';
 import { MORE_FROM_REGION } from '../src/consts.ts';
-import { build, filesBelow, type Build } from './support/build.ts';
+import { build, differences, filesBelow, type Build } from './support/build.ts';
 
 /** A copy of content/ whose files were created in the given order. */
 function copyContent(order: 'forward' | 'backward'): string {
@@ -22,17 +22,6 @@ function copyContent(order: 'forward' | 'backward'): string {
     copyFileSync(join('content', file), join(root, file));
   }
   return root;
-}
-
-/** Every file that differs between two builds, or exists in only one. */
-function differences(a: string, b: string): string[] {
-  const filesA = filesBelow(a);
-  const filesB = filesBelow(b);
-  const all = [...new Set([...filesA, ...filesB])].sort();
-  return all.filter((f) => {
-    if (!filesA.includes(f) || !filesB.includes(f)) return true;
-    return !readFileSync(join(a, f)).equals(readFileSync(join(b, f)));
-  });
 }
 
 /** The page of one article, minutes or report (not a list). */
@@ -125,6 +114,8 @@ describe('a rebuild after one new article', () => {
   it('renders no entry page and builds no index when nothing changed', () => {
     expect(rendered(unchanged.output).filter(isEntryPage)).toEqual([]);
     expect(unchanged.output.match(/未变，沿用上次构建/g)).toHaveLength(2);
+    // Every cached page and index file was checked and found as recorded.
+    expect(unchanged.output).not.toContain('摘要');
     expect(differences(unchanged.outDir, scratch.outDir)).toEqual([]);
   });
 });

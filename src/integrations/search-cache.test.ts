@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTree } from '../../test/support/tree.ts';
@@ -47,5 +47,16 @@ describe('copying an index', () => {
     expect(readFileSync(join(to, 'fragment/x.pf_fragment'), 'utf8')).toBe('x');
     expect(readFileSync(join(to, 'pagefind-entry.json'), 'utf8')).toBe('{"a":1}');
     expect(existsSync(join(to, 'stale.txt'))).toBe(false);
+  });
+
+  it('copies, never links: writing into the copy leaves the original as it was', async () => {
+    const from = writeTree({ 'pagefind-entry.json': '{"a":1}' });
+    const to = writeTree({});
+    await copyTree(from, to);
+    expect(statSync(join(to, 'pagefind-entry.json')).ino).not.toBe(
+      statSync(join(from, 'pagefind-entry.json')).ino,
+    );
+    writeFileSync(join(to, 'pagefind-entry.json'), 'changed');
+    expect(readFileSync(join(from, 'pagefind-entry.json'), 'utf8')).toBe('{"a":1}');
   });
 });

@@ -1,9 +1,11 @@
 /**
  * What lets a rebuild skip search work: which built pages have a search body and a digest of each, the key
- * of an index, and cheap copies of index folders (hard links, as pagefind never rewrites a file it wrote).
+ * of an index, and copies of index folders (never hard links: dist and the cache must not share a file, or
+ * writing into one would change the other).
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasSearchBody, pageUrl } from '../search/indexing.ts';
 
@@ -43,7 +45,10 @@ export function indexKey(pages: readonly Page[], code: string): string {
   return hash.digest('hex');
 }
 
-/** Replaces `to` with a copy of the folder `from`, hard-linking files where the file system allows. */
+/**
+ * Replaces `to` with a copy of the folder `from`. Files are cloned where the file system can (a reflink
+ * shares blocks until either side is written, never the file itself) and copied otherwise.
+ */
 export async function copyTree(from: string, to: string): Promise<void> {
   await rm(to, { recursive: true, force: true });
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
@@ -55,9 +60,7 @@ export async function copyTree(from: string, to: string): Promise<void> {
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath.slice(from.length), e.name));
   for (let i = 0; i < files.length; i += BATCH) {
     await Promise.all(
-      files
-        .slice(i, i + BATCH)
-        .map((f) => link(join(from, f), join(to, f)).catch(() => copyFile(join(from, f), join(to, f)))),
+      files.slice(i, i + BATCH).map((f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE)),
     );
   }
 }

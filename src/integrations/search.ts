@@ -9,7 +9,8 @@
  *
  * The indexes are built one after the other, each in a fresh pagefind process, so that only one index is
  * ever held in memory. An index whose pages are byte for byte those of the last build, built by the same
- * code, is taken from Astro's cache folder instead (hard links): a new report leaves the staff index alone.
+ * code, is taken from Astro's cache folder instead: a new report leaves the staff index alone. The cached
+ * copy is checked file by file against the digests recorded when it was built, and copied (never linked).
  *
  * Only pages that mark their content with `data-pagefind-body` are indexed. The build fails if pagefind
  * reports an error: a site with a broken search should not ship.
@@ -22,9 +23,13 @@ import { close, createIndex } from 'pagefind';
 import { inStaffIndex, prepareForIndex } from '../search/indexing.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
 import { copyTree, indexKey, searchPages, type Page } from './search-cache.ts';
+import { digestFiles, filesIn, mismatchMessage, readJson, verify, type Digests } from './digests.ts';
 
 export const STAFF_INDEX = 'pagefind';
 export const MANAGERS_INDEX = 'manage/pagefind';
+
+/** Beside each cached index folder: its key and the digests of its files. */
+const MANIFEST = 'cache.json';
 
 /** pagefind also writes its own search UIs; the portal has its own and does not ship theirs. */
 const UNUSED_FILES = ['ui', 'modular-ui', 'component-ui']
@@ -67,6 +72,31 @@ async function buildIndex(pages: readonly Page[], outputPath: string): Promise<v
   await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
 }
 
+/** What the cache holds for an index: the key it was built under and the digest of each of its files. */
+interface CachedIndex {
+  key: string;
+  files: Digests;
+}
+
+function cachedIndex(json: unknown): CachedIndex | undefined {
+  if (typeof json !== 'object' || json === null || !('key' in json) || !('files' in json)) return undefined;
+  const { key, files } = json;
+  if (typeof key !== 'string' || typeof files !== 'object' || files === null) return undefined;
+  return { key, files: files as Digests };
+}
+
+/**
+ * Whether the cached index was built under `key` and every one of its files is as it was written; each
+ * damaged file is logged, and the index is then built again.
+ */
+async function reusable(cached: string, key: string, logger: AstroIntegrationLogger): Promise<boolean> {
+  const recorded = cachedIndex(await readJson(join(cached, MANIFEST)));
+  if (recorded?.key !== key) return false;
+  const damaged = await verify(join(cached, 'index'), recorded.files);
+  for (const m of damaged) logger.warn(mismatchMessage(join(cached, 'index', m.file), m, '重建该搜索索引'));
+  return damaged.length === 0;
+}
+
 /** Builds one index, or takes it from the cache when its pages have not changed since the last build. */
 async function buildOrReuse(
   name: string,
@@ -75,29 +105,30 @@ async function buildOrReuse(
   cacheDir: string,
   root: URL,
   logger: AstroIntegrationLogger,
-): Promise<void> {
+): Promise<boolean> {
   const started = performance.now();
   const outputPath = join(dist, name);
   const cached = join(cacheDir, 'portal-search', name.replaceAll('/', '-'));
   // The code fingerprint covers this integration, the indexing code and, through the lockfile, pagefind.
   const key = indexKey(pages, codeFingerprint(fileURLToPath(root)));
-  const keyFile = join(cached, 'key.txt');
-  const reused = (await readFile(keyFile, 'utf8').catch(() => '')) === key;
+  const reused = await reusable(cached, key, logger);
   if (reused) {
     // Astro empties dist at the start of every build, so the index is always put back.
     await copyTree(join(cached, 'index'), outputPath);
   } else {
-    // pagefind rewrites files of fixed name (pagefind-entry.json): never into files linked with the cache.
     await rm(outputPath, { recursive: true, force: true });
     await buildIndex(pages, outputPath);
-    await rm(keyFile, { force: true });
+    // The digests are taken as pagefind wrote the files, and recorded only once the copy is complete.
+    const files = await digestFiles(outputPath, await filesIn(outputPath));
+    await rm(join(cached, MANIFEST), { force: true });
     await copyTree(outputPath, join(cached, 'index'));
-    await writeFile(keyFile, key);
+    await writeFile(join(cached, MANIFEST), JSON.stringify({ key, files } satisfies CachedIndex));
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
     `搜索索引 /${name}/：${pages.length} 页，${reused ? '未变，沿用上次构建' : '已重建'}，用时 ${seconds} 秒`,
   );
+  return reused;
 }
 
 export default function searchIndexes(): AstroIntegration {

@@ -43,6 +43,17 @@ export function filesBelow(dir: string): string[] {
     .sort();
 }
 
+/** Every file that differs between two builds, or exists in only one. */
+export function differences(a: string, b: string): string[] {
+  const filesA = filesBelow(a);
+  const filesB = filesBelow(b);
+  const all = [...new Set([...filesA, ...filesB])].sort();
+  return all.filter((f) => {
+    if (!filesA.includes(f) || !filesB.includes(f)) return true;
+    return !readFileSync(join(a, f)).equals(readFileSync(join(b, f)));
+  });
+}
+
 export function read(dir: string, path: string): string {
   return readFileSync(join(dir, path), 'utf8');
 }
