@@ -13,8 +13,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { BuildMetrics } from '../src/integrations/build-metrics.ts';
 import {
-  builtPages,
   formatBytes,
   formatSeconds,
   formatTable,
@@ -25,7 +25,6 @@ import {
   treeOf,
   type MemorySample,
   type Phase,
-  type TimedLine,
 } from '../src/bench/measure.ts';
 import { BUDGETS, pagesBelow, pageWeight } from '../src/bench/weight.ts';
 import { firstQuery } from '../src/search/node-pagefind.ts';
@@ -84,14 +83,18 @@ function treeRss(root: number): Omit<MemorySample, 'at'> {
 
 interface Run {
   ms: number;
+  /** When the run started, in epoch milliseconds (the clock of the build's metrics file). */
+  origin: number;
   samples: MemorySample[];
-  lines: TimedLine[];
+  /** stdout and stderr, for a failure's report and the generator's summary line. */
+  output: string;
 }
 
-/** Runs a command, timing it, sampling its process tree's memory and noting when each output line arrived. */
+/** Runs a command, timing it and sampling its process tree's memory. */
 function run(command: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((done, failed) => {
     const started = performance.now();
+    const origin = performance.timeOrigin + started;
     const child = spawn(command, args, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,29 +105,27 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     };
     const timer = setInterval(sample, SAMPLE_INTERVAL_MS);
     sample();
-    const lines: TimedLine[] = [];
-    const rests = { stdout: '', stderr: '' };
-    const take = (which: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      const at = performance.now() - started;
-      const parts = (rests[which] + chunk.toString('utf8')).split('\n');
-      rests[which] = parts.pop()!;
-      for (const text of parts) lines.push({ at, text });
-    };
-    child.stdout.on('data', take('stdout'));
-    child.stderr.on('data', take('stderr'));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', failed);
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
-      for (const text of [rests.stdout, rests.stderr]) if (text) lines.push({ at: ms, text });
+      const output = Buffer.concat(chunks).toString('utf8');
       if (code !== 0) {
-        console.error(lines.map((l) => l.text).join('\n'));
+        console.error(output);
         failed(new Error(`${command} ${args.join(' ')} 退出码 ${code}`));
         return;
       }
-      done({ ms, samples, lines });
+      done({ ms, origin, samples, output });
     });
   });
+}
+
+/** A build's run and the measurements it wrote from Astro's hooks (src/integrations/build-metrics.ts). */
+interface BuildRun extends Run {
+  metrics: BuildMetrics;
 }
 
 /** A measured run as the report gives it. */
@@ -143,11 +144,11 @@ function measured(r: Run): Measured {
   };
 }
 
-const PHASES: Phase[] = ['contentSync', 'pages', 'searchIndex'];
+const PHASES: Phase[] = ['sync', 'pages', 'searchIndex'];
 
 /** Each phase's time and the peak memory of the process tree while it ran. */
-function phases(r: Run): Partial<Record<Phase, { ms: number; peakBytes: number }>> {
-  const windows = phaseWindows(r.lines);
+function phases(r: BuildRun): Partial<Record<Phase, { ms: number; peakBytes: number }>> {
+  const windows = phaseWindows(r.metrics.phases, r.origin);
   return Object.fromEntries(
     PHASES.flatMap((phase) => {
       const w = windows[phase];
@@ -157,9 +158,8 @@ function phases(r: Run): Partial<Record<Phase, { ms: number; peakBytes: number }
 }
 
 /** How many pages Astro rendered in a build, and how many it copied from its cache. */
-function pageCounts(r: Run): { rendered: number; reused: number } {
-  const { rendered, reused } = builtPages(r.lines.map((l) => l.text).join('\n'));
-  return { rendered: rendered.length, reused: reused.length };
+function pageCounts(r: BuildRun): { rendered: number; reused: number } {
+  return { rendered: r.metrics.pages.rendered.length, reused: r.metrics.pages.reused.length };
 }
 
 function sizeOf(path: string): number {
@@ -199,7 +199,14 @@ const buildEnv = {
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 const node = process.execPath;
-const build = () => run('npx', ['astro', 'build', '--outDir', dist], buildEnv);
+const metricsFile = join(work, 'build-metrics.json');
+async function build(): Promise<BuildRun> {
+  const r = await run('npx', ['astro', 'build', '--outDir', dist], {
+    ...buildEnv,
+    PORTAL_BUILD_METRICS: metricsFile,
+  });
+  return { ...r, metrics: JSON.parse(readFileSync(metricsFile, 'utf8')) as BuildMetrics };
+}
 
 try {
   console.error(`生成 ${entries} 条示例投稿到 ${content} …`);
@@ -208,12 +215,13 @@ try {
     ['scripts/generate-sample.ts', '--out', content, '--entries', String(entries), '--force'],
     {},
   );
-  const generated = generate.lines.map((l) => l.text).find((t) => t.startsWith('已生成')) ?? '';
+  const generated = generate.output.split('\n').find((t) => t.startsWith('已生成')) ?? '';
   const total = Number(/共 (\d+) 条/.exec(generated)?.[1] ?? entries);
 
   console.error('首次构建（无缓存）…');
   const cold = await build();
-  const pages = Number(/(\d+) page\(s\) built/.exec(cold.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
+  // Pages, not endpoints (rss.xml, the compliance downloads): a page's path has no file extension.
+  const pages = cold.metrics.pages.rendered.filter((p) => !/\.\w+$/.test(p)).length;
 
   const articles = pagesBelow(dist, 'articles');
   const article = articles[0] ? pageWeight(dist, articles[0]) : undefined;
@@ -275,7 +283,7 @@ try {
   const phaseRows = (r: { phases: ReturnType<typeof phases> }) =>
     (
       [
-        ['contentSync', '  内容同步'],
+        ['sync', '  同步内容与类型'],
         ['pages', '  生成页面'],
         ['searchIndex', '  搜索索引'],
       ] as const
@@ -334,7 +342,7 @@ try {
   console.log('');
   console.log(formatTable(['项目', '大小'], sizeRows));
   console.log(
-    `\n${report.memoryNote}；子阶段按 Astro 输出行到达的时间划分，其峰值内存为该时段内的最大值。\n`,
+    `\n${report.memoryNote}；子阶段的起止由构建本身从 Astro 的钩子写出（PORTAL_BUILD_METRICS），其峰值内存为该时段内的最大值。\n`,
   );
   const json = JSON.stringify(report, null, 2);
   if (values.json) writeFileSync(resolve(values.json), `${json}\n`);

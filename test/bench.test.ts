@@ -24,7 +24,7 @@ describe('npm run bench', () => {
     rmSync(dir, { recursive: true, force: true });
     try {
       expect(report.generate.ms).toBeGreaterThan(0);
-      for (const phase of ['contentSync', 'pages', 'searchIndex']) {
+      for (const phase of ['sync', 'pages', 'searchIndex']) {
         expect(report.build.phases[phase]?.ms, phase).toBeGreaterThan(0);
         expect(report.build.phases[phase]?.peakBytes, phase).toBeGreaterThan(0);
       }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  builtPages,
   displayWidth,
   fontUrls,
   formatBytes,
@@ -10,7 +9,6 @@ import {
   parentOf,
   peakWithin,
   phaseWindows,
-  phasesOf,
   resolveSitePath,
   rssBytes,
   staticImports,
@@ -44,49 +42,16 @@ describe('process tree memory', () => {
 });
 
 describe('build phases', () => {
-  const at = (ms: number, text: string) => ({ at: ms, text });
-  it('tells content sync, pages and search index apart by when the lines arrived', () => {
-    const phases = phasesOf([
-      at(100, '00:22:52 [content] Syncing content'),
-      at(1100, '00:22:53 [content] Synced content'),
-      at(1200, '\u001b[32m generating static routes \u001b[39m'),
-      at(6200, '00:23:00 ✓ Completed in 5.34s.'),
-      at(6300, '00:23:00 [build] ✓ Completed in 7.29s.'),
-      at(9200, '00:23:03 [portal-search] 搜索索引：员工 250 页'),
-    ]);
-    expect(phases).toEqual({ contentSync: 1000, pages: 5000, searchIndex: 3000 });
-  });
-
-  it('ends the search phase at the summary line, not at the first index', () => {
-    const windows = phaseWindows([
-      at(1000, 'generating static routes'),
-      at(5000, '✓ Completed in 4.00s.'),
-      at(7000, '[portal-search] 搜索索引 /pagefind/：100 页，已重建，用时 2.0 秒'),
-      at(9500, '[portal-search] 搜索索引 /manage/pagefind/：300 页，已重建，用时 2.5 秒'),
-      at(9600, '[portal-search] 搜索索引：员工 100 页，管理人员 300 页，用时 4.6 秒'),
-    ]);
-    expect(windows.searchIndex).toEqual({ start: 5000, end: 9600 });
-    expect(windows.pages).toEqual({ start: 1000, end: 5000 });
-  });
-
-  it('leaves out a phase it cannot see', () => {
-    expect(phasesOf([at(1, 'something else')])).toEqual({});
-  });
-});
-
-describe('built pages', () => {
-  it('tells rendered pages from reused ones, even when concurrent pages cut a line', () => {
-    const output = [
-      '02:01:22   ├─ /404.html02:01:22   ├─ /admin/index.html (+18ms) ',
-      '02:01:22   \u001b[32m├─\u001b[39m \u001b[2m/articles/a/index.html\u001b[22m \u001b[32m(restored)\u001b[39m',
-      '02:01:22   ├─ /articles/b/index.html (cached)',
-      '02:01:23   ├─ /articles/c/index.html (+3ms)',
-      ' generating static routes ',
-    ].join('\n');
-    expect(builtPages(output)).toEqual({
-      rendered: ['/404.html', '/admin/index.html', '/articles/c/index.html'],
-      reused: ['/articles/a/index.html', '/articles/b/index.html'],
-    });
+  it('turns the epoch windows a build wrote into milliseconds since the benchmark started it', () => {
+    const origin = 1_700_000_000_000;
+    const windows = phaseWindows(
+      {
+        sync: { start: origin + 100, end: origin + 1100 },
+        pages: { start: origin + 1200, end: origin + 6200 },
+      },
+      origin,
+    );
+    expect(windows).toEqual({ sync: { start: 100, end: 1100 }, pages: { start: 1200, end: 6200 } });
   });
 });
 

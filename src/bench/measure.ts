@@ -1,7 +1,8 @@
 /**
  * Pure helpers of `npm run bench` (scripts/bench.ts): the process-tree memory sums read from /proc, the build
- * phases told apart by Astro's output lines, the files a page loads at first paint, and the Chinese table.
+ * phases the build wrote as JSON, the files a page loads at first paint, and the Chinese table.
  */
+import type { BuildMetrics, Phase, Window } from '../integrations/build-metrics.ts';
 
 /** The parent pid of a /proc/<pid>/stat line; the command name in parentheses may hold spaces or “)”. */
 export function parentOf(stat: string): number | undefined {
@@ -34,79 +35,16 @@ export function treeOf(root: number, parents: ReadonlyMap<number, number>): numb
   return tree;
 }
 
-export interface TimedLine {
-  /** Milliseconds since the process started. */
-  at: number;
-  text: string;
-}
-
-export interface BuildPhases {
-  /** Content layer: “Syncing content” to “Synced content”. */
-  contentSync?: number;
-  /** Rendering the pages: “generating static routes” to the next “Completed in”. */
-  pages?: number;
-  /** The search indexes (astro:build:done): the end of the pages to the portal-search line. */
-  searchIndex?: number;
-}
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** When a phase ran, in milliseconds since the process started. */
-export interface Window {
-  start: number;
-  end: number;
-}
-
-export type Phase = keyof BuildPhases;
-
-/** Tells the phases apart from the time each of Astro's output lines arrived; a phase not seen is left out. */
-export function phaseWindows(lines: readonly TimedLine[]): Partial<Record<Phase, Window>> {
-  const find = (test: (t: string) => boolean, from = 0) => {
-    for (let i = from; i < lines.length; i++) if (test(lines[i]!.text.replace(ANSI, ''))) return i;
-    return -1;
-  };
-  const windows: Partial<Record<Phase, Window>> = {};
-  const between = (from: number, to: number): Window => ({ start: lines[from]!.at, end: lines[to]!.at });
-  const sync = find((t) => t.includes('[content] Syncing content'));
-  const synced = find((t) => t.includes('[content] Synced content'), Math.max(sync, 0));
-  if (sync >= 0 && synced >= 0) windows.contentSync = between(sync, synced);
-  const routes = find((t) => t.includes('generating static routes'));
-  const done = routes >= 0 ? find((t) => t.includes('Completed in'), routes + 1) : -1;
-  if (routes >= 0 && done >= 0) windows.pages = between(routes, done);
-  // The integration ends with its summary line, after one line per index.
-  const search = find((t) => t.includes('[portal-search] 搜索索引：'), Math.max(done, 0));
-  if (done >= 0 && search >= 0) windows.searchIndex = between(done, search);
-  return windows;
-}
-
-/** How long each phase took. */
-export function phasesOf(lines: readonly TimedLine[]): BuildPhases {
-  return Object.fromEntries(
-    Object.entries(phaseWindows(lines)).map(([phase, w]) => [phase, w.end - w.start]),
-  ) as BuildPhases;
-}
-
-/** The pages of a build's output: those Astro rendered and those it copied from its incremental cache. */
-export interface BuiltPages {
-  rendered: string[];
-  reused: string[];
-}
+export type { Phase, Window };
 
 /**
- * Reads Astro's page lines (`├─ /a/index.html (+12ms)`, `├─ /b/index.html (restored)`). Pages render
- * concurrently, so a rendered page's line may be cut by other pages' names before its time arrives; a reused
- * page's mark always follows its name at once.
+ * The phases a build wrote to its metrics file (epoch milliseconds, see src/integrations/build-metrics.ts)
+ * as windows relative to `origin`, the epoch time at which the benchmark started that build.
  */
-export function builtPages(output: string): BuiltPages {
-  const pages: BuiltPages = { rendered: [], reused: [] };
-  for (const part of output.replace(ANSI, '').split('├─').slice(1)) {
-    // A name ends at its extension: the next line's clock time may follow without a space.
-    const m = /^\s*(\/\S*?\.[a-z]+)(?=\d{2}:\d{2}|\s|$)(\s+\((?:cached|restored)\))?/.exec(part);
-    if (!m) continue;
-    (m[2] ? pages.reused : pages.rendered).push(m[1]!);
-  }
-  return pages;
+export function phaseWindows(phases: BuildMetrics['phases'], origin: number): Partial<Record<Phase, Window>> {
+  return Object.fromEntries(
+    Object.entries(phases).map(([phase, w]) => [phase, { start: w.start - origin, end: w.end - origin }]),
+  );
 }
 
 /** One memory sample of a process tree: when, the whole tree, and the part of it that is pagefind. */

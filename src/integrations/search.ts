@@ -23,6 +23,7 @@ import { close, createIndex } from 'pagefind';
 import { inStaffIndex, prepareForIndex } from '../search/indexing.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
 import { copyTree, indexKey, searchPages, type Page } from './search-cache.ts';
+import { now, type MetricsRecorder } from './build-metrics.ts';
 import { digestFiles, filesIn, mismatchMessage, readJson, verify, type Digests } from './digests.ts';
 
 export const STAFF_INDEX = 'pagefind';
@@ -131,7 +132,8 @@ async function buildOrReuse(
   return reused;
 }
 
-export default function searchIndexes(): AstroIntegration {
+/** `metrics` receives the time of the search phase and which indexes were reused (build-metrics.ts). */
+export default function searchIndexes(metrics?: MetricsRecorder): AstroIntegration {
   let cacheDir = '';
   let root: URL;
   return {
@@ -143,11 +145,18 @@ export default function searchIndexes(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        const start = now();
         const dist = fileURLToPath(dir);
         const pages = await searchPages(dist);
         const staff = pages.filter((p) => inStaffIndex(p.url));
-        await buildOrReuse(STAFF_INDEX, staff, dist, cacheDir, root, logger);
-        await buildOrReuse(MANAGERS_INDEX, pages, dist, cacheDir, root, logger);
+        for (const [name, indexed] of [
+          [STAFF_INDEX, staff],
+          [MANAGERS_INDEX, pages],
+        ] as const) {
+          const reused = await buildOrReuse(name, indexed, dist, cacheDir, root, logger);
+          metrics?.searchIndex({ index: `/${name}/`, pages: indexed.length, reused });
+        }
+        metrics?.phase('searchIndex', { start, end: now() });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`搜索索引：员工 ${staff.length} 页，管理人员 ${pages.length} 页，用时 ${seconds} 秒`);
       },

@@ -1,14 +1,17 @@
 /** Runs the real `astro build` on a content folder, as `npm run build` does, into a throwaway output folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import type { BuildMetrics } from '../../src/integrations/build-metrics.ts';
 
 export interface Build {
   status: number | null;
   /** stdout and stderr together. */
   output: string;
   outDir: string;
+  /** What the build measured from Astro's hooks (src/integrations/build-metrics.ts); absent if it failed. */
+  metrics?: BuildMetrics;
 }
 
 /** A fixed "now" so that builds are reproducible. */
@@ -21,6 +24,7 @@ export const BUILD_NOW = '2026-11-25T18:00:00+08:00';
 export function build(contentDir: string, env: Record<string, string> = {}): Build {
   const outDir = mkdtempSync(join(tmpdir(), 'portal-dist-'));
   const cacheDir = mkdtempSync(join(tmpdir(), 'portal-cache-'));
+  const metricsFile = join(mkdtempSync(join(tmpdir(), 'portal-metrics-')), 'build.json');
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     encoding: 'utf8',
     env: {
@@ -29,10 +33,14 @@ export function build(contentDir: string, env: Record<string, string> = {}): Bui
       PORTAL_CONTENT_DIR: contentDir,
       PORTAL_NOW: BUILD_NOW,
       PORTAL_CACHE_DIR: cacheDir,
+      PORTAL_BUILD_METRICS: metricsFile,
       ...env,
     },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+  const metrics = existsSync(metricsFile)
+    ? (JSON.parse(readFileSync(metricsFile, 'utf8')) as BuildMetrics)
+    : undefined;
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, metrics };
 }
 
 /** Every file below `dir`, as POSIX paths relative to it. */
