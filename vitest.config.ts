@@ -10,7 +10,7 @@ export default defineConfig({
           testTimeout: 60_000,
           // npm test runs this project under three zones; a plain run uses the department's own.
           env: { TZ: process.env.TZ ?? 'Asia/Shanghai' },
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tools/**/*.test.ts'],
         },
       },
       {

@@ -25,8 +25,8 @@ import {
   treeOf,
   type MemorySample,
   type Phase,
-} from '../src/bench/measure.ts';
-import { BUDGETS, pagesBelow, pageWeight } from '../src/bench/weight.ts';
+} from '../tools/bench/measure.ts';
+import { BUDGETS, pagesBelow, pageWeight } from '../tools/bench/weight.ts';
 import { firstQuery } from '../src/search/node-pagefind.ts';
 
 const NOW = '2026-11-25T18:00:00+08:00';

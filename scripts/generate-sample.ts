@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
-import { generateSampleWithCounts, planForEntries } from '../src/sample/generate.ts';
+import { generateSampleWithCounts, planForEntries } from '../tools/sample/generate.ts';
 
 const { values } = parseArgs({
   options: {

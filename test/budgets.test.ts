@@ -3,7 +3,7 @@
  * an article and for a compliance page. Every page is weighed, not one picked as typical.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { BUDGETS, pagesBelow, pageWeight, type PageWeight } from '../src/bench/weight.ts';
+import { BUDGETS, pagesBelow, pageWeight, type PageWeight } from '../tools/bench/weight.ts';
 
 let outDir: string;
 beforeAll(() => {

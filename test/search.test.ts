@@ -14,7 +14,7 @@ import { runSearch, type SearchRequest } from '../src/search/engine.ts';
 import type { Filters } from '../src/search/params.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { PAGE_SIZE } from '../src/search/view.ts';
-import { BUDGETS } from '../src/bench/weight.ts';
+import { BUDGETS } from '../tools/bench/weight.ts';
 import { firstQuery, loadNodePagefind, type NodePagefind } from '../src/search/node-pagefind.ts';
 import { containing, truthPages, type TruthPage } from './support/search-truth.ts';
 

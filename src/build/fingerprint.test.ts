@@ -9,10 +9,12 @@ const BASE = {
   'astro.config.mjs': 'export default {}',
   'package-lock.json': '{}',
   'content/articles/x.md': 'content is not code',
+  'tools/sample/text.ts': 'export const phrase = "学术推广";',
+  'test/support/fixtures.ts': 'export const a = 1;',
 };
 
 describe('the code fingerprint', () => {
-  it('covers src/ without its tests, the Astro config and the lockfile, and not the content', () => {
+  it('covers src/ without its tests, the Astro config and the lockfile, not the content or tooling', () => {
     expect(codeFiles(writeTree(BASE))).toEqual([
       'astro.config.mjs',
       'package-lock.json',
@@ -29,5 +31,16 @@ describe('the code fingerprint', () => {
     expect(codeFingerprint(writeTree({ ...BASE, 'src/site/c.css': 'p{}' }))).not.toBe(base);
     expect(codeFingerprint(writeTree({ ...BASE, 'src/site/b.test.ts': 'other' }))).toBe(base);
     expect(codeFingerprint(writeTree({ ...BASE, 'content/articles/x.md': 'new' }))).toBe(base);
+  });
+
+  it('does not change with the tooling (sample generator, benchmark, fixtures), only with src/', () => {
+    const base = codeFingerprint(writeTree(BASE));
+    const phrase = 'export const phrase = "新的示例短语";';
+    expect(codeFingerprint(writeTree({ ...BASE, 'tools/sample/text.ts': phrase }))).toBe(base);
+    expect(codeFingerprint(writeTree({ ...BASE, 'tools/bench/measure.ts': 'export {};' }))).toBe(base);
+    expect(codeFingerprint(writeTree({ ...BASE, 'test/support/fixtures.ts': 'export const a = 2;' }))).toBe(
+      base,
+    );
+    expect(codeFingerprint(writeTree({ ...BASE, 'src/site/text.ts': phrase }))).not.toBe(base);
   });
 });

@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Besides src/: the Astro config, and the lockfile, which pins every package down to the transitive ones. */
+/**
+ * Besides src/: the Astro config, and the lockfile, which pins every package down to the transitive ones.
+ * Tooling that no page is built with lives outside src/ (tools/: the sample generator, the benchmark; test
+ * fixtures under test/support/), so that editing a sample phrase does not throw away every build cache.
+ */
 const ROOT_FILES = ['astro.config.mjs', 'package-lock.json'];
 
 const memo = new Map<string, string>();

@@ -7,7 +7,7 @@ import {
   type ReportCompliance,
 } from './compliance.ts';
 import { activeDuring, meetingQualifies, meetingShortfalls } from './counting.ts';
-import { article, makeContent, meeting, person, report, REGIONS } from './fixtures.ts';
+import { article, makeContent, meeting, person, report, REGIONS } from '../../test/support/fixtures.ts';
 import { DEFAULT_POLICY, type Policy } from './policy.ts';
 import { periodSpan } from '../model/time.ts';
 

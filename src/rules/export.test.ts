@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { computeCompliance } from './compliance.ts';
 import { CSV_COLUMNS, formatCsv, formatJson } from './export.ts';
-import { article, makeContent, meeting, PEOPLE, REGIONS, report } from './fixtures.ts';
+import { article, makeContent, meeting, PEOPLE, REGIONS, report } from '../../test/support/fixtures.ts';
 import { sightingKey } from './sightings.ts';
 
 const content = makeContent({

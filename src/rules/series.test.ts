@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { computeCompliance } from './compliance.ts';
-import { article, makeContent, report } from './fixtures.ts';
+import { article, makeContent, report } from '../../test/support/fixtures.ts';
 import { complianceSeries, lastMonths, regionSeries, reportsOf } from './series.ts';
 
 describe('lastMonths', () => {

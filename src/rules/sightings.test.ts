@@ -5,7 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { computeCompliance, countingReport, suspectEntries, type ComplianceContent } from './compliance.ts';
-import { article, makeContent, meeting, report } from './fixtures.ts';
+import { article, makeContent, meeting, report } from '../../test/support/fixtures.ts';
 import { DEFAULT_POLICY } from './policy.ts';
 import { countedTime, sightingKey, type Sighting, type Sightings } from './sightings.ts';
 

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { article, makeContent, meeting, REGIONS } from '../../rules/fixtures.ts';
+import { article, makeContent, meeting, REGIONS } from '../../../test/support/fixtures.ts';
 import { complianceSeries, regionSeries } from '../../rules/series.ts';
 import { chartRows, departmentChart, PALETTE, regionChart, REQUIRED_COLOR } from './chart-spec.ts';
 

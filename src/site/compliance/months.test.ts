@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { article, makeContent, meeting, report } from '../../rules/fixtures.ts';
+import { article, makeContent, meeting, report } from '../../../test/support/fixtures.ts';
 import { pageMonths, shortMonthLabels } from './months.ts';
 
 describe('pageMonths', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, makeContent, meeting, person, report } from '../../rules/fixtures.ts';
+import { article, makeContent, meeting, person, report } from '../../../test/support/fixtures.ts';
 import { peopleOfMonth } from './people.ts';
 
 describe('peopleOfMonth', () => {

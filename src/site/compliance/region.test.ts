@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { article, meeting } from '../../rules/fixtures.ts';
+import { article, meeting } from '../../../test/support/fixtures.ts';
 import { DEFAULT_POLICY } from '../../rules/policy.ts';
 import { sightingKey } from '../../rules/sightings.ts';
 import { regionEntriesByMonth } from './region.ts';

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { computeCompliance } from '../../rules/compliance.ts';
-import { makeContent, report } from '../../rules/fixtures.ts';
+import { makeContent, report } from '../../../test/support/fixtures.ts';
 import { needingAttention, newestDueFirst, reportRowViews } from './report-rows.ts';
 
 describe('reportRowViews', () => {

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { suspectEntries } from '../../rules/compliance.ts';
-import { article, makeContent, meeting, report } from '../../rules/fixtures.ts';
+import { article, makeContent, meeting, report } from '../../../test/support/fixtures.ts';
 import { DEFAULT_POLICY } from '../../rules/policy.ts';
 import { sightingKey } from '../../rules/sightings.ts';
 import { suspectRowViews, toleranceLabel } from './suspects.ts';

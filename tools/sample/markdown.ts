@@ -1,5 +1,5 @@
 /** Writing files: front matter (YAML from src/load/yaml-write.ts), Markdown lists and tables, unique slugs. */
-import { toYaml } from '../load/yaml-write.ts';
+import { toYaml } from '../../src/load/yaml-write.ts';
 import type { Ctx, Entry } from './types.ts';
 
 /** Drops undefined fields, keeps the order of the others. */

@@ -2,9 +2,9 @@
  * Hand-made content for the unit tests of the rules: small, explicit and independent of the sample data, so
  * that each test states exactly the boundary it checks.
  */
-import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
-import type { MeetingKind, ReportKind, Role } from '../model/options.ts';
-import type { ComplianceContent } from './compliance.ts';
+import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../../src/model/index.ts';
+import type { MeetingKind, ReportKind, Role } from '../../src/model/options.ts';
+import type { ComplianceContent } from '../../src/rules/compliance.ts';
 
 export const REGIONS: Region[] = [
   { id: 'south', name: '华南区', manager: 'lina' },

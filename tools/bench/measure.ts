@@ -2,7 +2,7 @@
  * Pure helpers of `npm run bench` (scripts/bench.ts): the process-tree memory sums read from /proc, the build
  * phases the build wrote as JSON, the files a page loads at first paint, and the Chinese table.
  */
-import type { BuildMetrics, Phase, Window } from '../integrations/build-metrics.ts';
+import type { BuildMetrics, Phase, Window } from '../../src/integrations/build-metrics.ts';
 
 /** The parent pid of a /proc/<pid>/stat line; the command name in parentheses may hold spaces or “)”. */
 export function parentOf(stat: string): number | undefined {

@@ -3,7 +3,7 @@
  * Pure and deterministic: no I/O, no clock, no Math.random — the same options give byte-identical files.
  */
 import { generateArticles } from './articles.ts';
-import { toYaml } from '../load/yaml-write.ts';
+import { toYaml } from '../../src/load/yaml-write.ts';
 import { entryPath } from './markdown.ts';
 import { generateMeetings } from './meetings.ts';
 import { buildOrg } from './org.ts';
