@@ -7,15 +7,13 @@
  * reason in Chinese on stderr and nothing on stdout.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { Temporal } from 'temporal-polyfill';
 import { readSightings } from '../src/ledger/sightings.ts';
 import { loadContent } from '../src/load/load.ts';
 import { formatProblems } from '../src/load/problems.ts';
-import { dateTimeProblem } from '../src/model/schema.ts';
-import { parseDateTime, parseMonth } from '../src/model/time.ts';
+import { parseMonth } from '../src/model/time.ts';
 import { computeCompliance } from '../src/rules/compliance.ts';
 import { formatCsv, formatJson } from '../src/rules/export.ts';
+import { cliOptions, fail as failWith, nowOption } from './lib/args.ts';
 import type { Sightings } from '../src/rules/sightings.ts';
 
 const USAGE = `用法：npm run compliance -- --month 2026-10 [--now 2026-11-05T12:00:00+08:00] [--format json|csv] [--dir content]
@@ -27,50 +25,23 @@ const USAGE = `用法：npm run compliance -- --month 2026-10 [--now 2026-11-05T
 
 供其他程序读取时请加 -s（npm run -s compliance -- …），否则 npm 会在输出前打印两行命令回显。`;
 
-function fail(message: string): never {
-  process.stderr.write(`错误：${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = (message) => failWith(message, USAGE);
 
-let values: { month?: string; now?: string; format?: string; dir?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      month: { type: 'string' },
-      now: { type: 'string' },
-      format: { type: 'string', default: 'json' },
-      dir: { type: 'string', default: 'content' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: false,
-  }));
-} catch (error) {
-  // node:util names the offending argument in quotes; its English message is not shown to users.
-  const { code, message } = error as { code?: string; message: string };
-  const quoted = /'([^' ]+)/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`不认识的参数 ${quoted}`);
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-    fail(`多余的参数 “${quoted}”：每个值前面都要有参数名，如 --month 2026-10`);
-  fail(`参数 ${quoted} 后面缺少值`);
-}
-
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-
-const { month, now: nowText, format = 'json', dir = 'content' } = values;
+const values = cliOptions(
+  {
+    month: { type: 'string' },
+    now: { type: 'string' },
+    format: { type: 'string', default: 'json' },
+    dir: { type: 'string', default: 'content' },
+  },
+  USAGE,
+);
+const month = values.month as string | undefined;
+const format = values.format as string;
+const dir = values.dir as string;
 if (month === undefined) fail('缺少 --month，如 --month 2026-10');
 if (!parseMonth(month)) fail(`--month “${month}” 不是月份，应写成 2026-10 这样的格式（四位年份-两位月份）`);
-
-let asOf: Temporal.Instant;
-if (nowText === undefined) {
-  asOf = Temporal.Now.instant();
-} else {
-  const problem = dateTimeProblem(nowText);
-  if (problem) fail(`--now ${problem}`);
-  asOf = parseDateTime(nowText)!;
-}
+const asOf = nowOption(values.now as string | undefined, USAGE);
 
 if (format !== 'json' && format !== 'csv') fail(`--format “${format}” 不支持，只能是 json 或 csv`);
 

@@ -3,7 +3,7 @@
  * use it: every attack of the gate issue is refused with a Chinese message and changes no ref and no file;
  * the review workflow keeps drafts whole and publishes only their own files; rights hold for reading too.
  */
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -232,6 +232,36 @@ describe('rights', () => {
     expect(theirs.json).not.toContain(`articles/${slug}`);
     const mine = await gate.api({ action: 'unpublishedEntries', params: {} }, { as: MANAGER });
     expect(mine.json).toContain(`articles/${slug}`);
+  });
+
+  it('sends the roster’s phone numbers and chat ids to administrators only', async () => {
+    const file = join(gate.repo, 'content/org/people.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        "- id: luoxinhua\n  name: 罗新华\n  role: manager\n  region: east\n  joined: '2021-05-09'\n",
+        "- id: luoxinhua\n  name: 罗新华\n  role: manager\n  region: east\n  joined: '2021-05-09'\n  mobile: '13800000001'\n  imUserId: luo.xh\n",
+      ),
+    );
+    git(gate.repo, 'commit', '-qam', 'phone numbers');
+    const read = async (as: string) =>
+      String(
+        (
+          (
+            await gate.api(
+              { action: 'entriesByFiles', params: { files: [{ path: 'content/org/people.yaml' }] } },
+              { as },
+            )
+          ).json as unknown as { data: string }[]
+        )[0]!.data,
+      );
+    const forHead = await read(HEAD);
+    expect(forHead).toContain('13800000001');
+    expect(forHead).toContain('luo.xh');
+    const forRep = await read(REP);
+    expect(forRep).toContain('罗新华');
+    expect(forRep).not.toContain('13800000001');
+    expect(forRep).not.toContain('luo.xh');
   });
 
   it('never sends another person’s report to a rep, and a manager only their region’s', async () => {

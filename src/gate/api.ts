@@ -10,6 +10,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { formatter } from '../cms/files.ts';
 import { SUBMISSIONS } from '../model/collections/index.ts';
 import { CONTENT_FOLDER } from '../model/cms.ts';
+import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
 import { classify, pathOf, type Target } from './paths.ts';
 import { ownerOf, parseFile, prepareEntry, regionOf, type Roster } from './entry.ts';
@@ -110,7 +111,23 @@ async function publishedEntry(ctx: ApiContext, main: string, roster: Roster, pat
   if (!file) return { data: null, file: { ...shown, id: null } };
   const text = file.content.toString('utf8');
   if (!mayRead(ctx, roster, target, parseFileQuietly(target, text))) return undefined;
-  return { data: text, file: { ...shown, id: file.id } };
+  return { data: withoutPrivate(ctx, target, text), file: { ...shown, id: file.id } };
+}
+
+/** A reference file as a non-administrator may see it: private fields (phone numbers, chat ids) left out. */
+function withoutPrivate(ctx: ApiContext, target: Target, text: string): string {
+  const hidden = (target.collection.fields as readonly Field[]).filter((f) => f.private).map((f) => f.name);
+  if (target.kind !== 'org' || ctx.user.rights.org || hidden.length === 0) return text;
+  const strip = (item: unknown) =>
+    typeof item === 'object' && item !== null
+      ? Object.fromEntries(Object.entries(item).filter(([key]) => !hidden.includes(key)))
+      : item;
+  const data = parseFileQuietly(target, text);
+  const list = data[target.collection.name];
+  const visible = Array.isArray(list)
+    ? { [target.collection.name]: list.map(strip) }
+    : (strip(data) as Params);
+  return formatter(target.collection).toFile(visible);
 }
 
 function parseFileQuietly(target: Target, text: string): Params {

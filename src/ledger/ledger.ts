@@ -8,6 +8,7 @@
  * in a bare repository, never touches a work tree or index, and two writers cannot overwrite each other.
  */
 import { Temporal } from 'temporal-polyfill';
+import { refTip, writeBranchFile } from './branch-file.ts';
 import { git, runGit } from './git.ts';
 import { formatLedger, parseLedger, representable, type Ledger, type LedgerEntry } from './tsv.ts';
 
@@ -26,12 +27,6 @@ const IDENTITY = { name: '销售部门户台账', email: 'ledger@localhost' };
 /** How often a write is retried when another writer moved the branch between our read and our update. */
 const ATTEMPTS = 3;
 
-/** The commit a ref points at, or undefined when there is no such ref. */
-function refTip(gitDir: string, ref: string): string | undefined {
-  const run = runGit(gitDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  return run.status === 0 ? run.stdout.trim() : undefined;
-}
-
 function ledgerAt(gitDir: string, commit: string): Ledger {
   return parseLedger(
     git(gitDir, ['cat-file', 'blob', `${commit}:${LEDGER_FILE}`]),
@@ -44,15 +39,6 @@ function contentPaths(gitDir: string, commit: string): string[] {
   const listed = git(gitDir, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...FOLLOWED]);
   return listed.split('\0').filter((path) => path.toLowerCase().endsWith('.md') && representable(path));
 }
-
-/** The object id that update-ref reads as "the ref must not exist yet" (40 or 64 zeros). */
-function absent(gitDir: string): string {
-  const format = runGit(gitDir, ['rev-parse', '--show-object-format']);
-  return '0'.repeat(format.status === 0 && format.stdout.trim() === 'sha256' ? 64 : 40);
-}
-
-/** Git wants `<seconds> <offset>`; Beijing has no daylight saving. */
-const gitDate = (instant: Temporal.Instant) => `${instant.epochMilliseconds / 1000} +0800`;
 
 export interface LedgerWrite {
   /** The ledger branch's commit this write builds on; undefined for the first write. */
@@ -68,34 +54,13 @@ export interface LedgerWrite {
  * Returns the new commit, or undefined when another writer moved the branch first (nothing is changed).
  */
 export function writeLedger(gitDir: string, ledger: Ledger, write: LedgerWrite): string | undefined {
-  const blob = git(gitDir, ['hash-object', '-w', '--stdin'], { input: formatLedger(ledger) });
-  const tree = git(gitDir, ['mktree'], { input: `100644 blob ${blob}\t${LEDGER_FILE}\n` });
-  const at = gitDate(write.now.round({ smallestUnit: 'second', roundingMode: 'trunc' }));
-  const env = {
-    GIT_AUTHOR_NAME: process.env.GIT_AUTHOR_NAME ?? IDENTITY.name,
-    GIT_AUTHOR_EMAIL: process.env.GIT_AUTHOR_EMAIL ?? IDENTITY.email,
-    GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? IDENTITY.name,
-    GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? IDENTITY.email,
-    // The ledger commit is dated by the sighting, not by whatever date the environment forges.
-    GIT_AUTHOR_DATE: at,
-    GIT_COMMITTER_DATE: at,
-  };
-  const parents = write.parent ? ['-p', write.parent] : [];
-  const commit = git(gitDir, ['commit-tree', '--no-gpg-sign', tree, ...parents, '-m', write.message], {
-    env,
+  return writeBranchFile(gitDir, {
+    ...write,
+    branch: LEDGER_BRANCH,
+    file: LEDGER_FILE,
+    content: formatLedger(ledger),
+    identity: IDENTITY,
   });
-  const update = runGit(gitDir, [
-    'update-ref',
-    '-m',
-    'portal ledger',
-    LEDGER_REF,
-    commit,
-    write.expected ?? absent(gitDir),
-  ]);
-  if (update.status === 0) return commit;
-  // Only a moved branch is a lost race; anything else (a locked or unwritable repository) is an error.
-  if (refTip(gitDir, LEDGER_REF) !== write.expected) return undefined;
-  throw new Error(`无法更新台账分支 ${LEDGER_BRANCH}：${update.stderr.trim()}`);
 }
 
 function message(recorded: readonly string[], commit: string, baseline: boolean): string {

@@ -31,6 +31,8 @@ interface FieldBase {
    * `memo` — the time it was first saved with a body (a meeting's memo filed); `saver` — who saved it last.
    */
   readonly system?: 'created' | 'memo' | 'saver';
+  /** Seen only by administrators: the submission gate leaves it out of what it sends anyone else. */
+  readonly private?: boolean;
   /** An optional field that is required all the same when another select field has one of these values. */
   readonly requiredWhen?: {
     readonly field: string;

@@ -188,8 +188,14 @@ describe('the CMS form', () => {
       const regex = RegExp(pattern[0]);
       for (const c of [...ALL_REFUSABLE, ...HARMLESS, '\t', '\n']) {
         // A plain value the field's own pattern takes: the characters alone decide.
-        const value = name === 'cover' ? `/a${c}b` : name === 'login' ? `a${c}b` : `ab${c}`;
-        if (name === 'login' && !/^[A-Za-z0-9._@-]$/.test(c) && findRefused(c, kind) === undefined) continue;
+        // Fields whose own pattern takes only some characters: a value of that shape, and those characters.
+        const own: Record<string, { value: string; takes: RegExp }> = {
+          login: { value: `a${c}b`, takes: /^[A-Za-z0-9._@-]$/ },
+          imUserId: { value: `a${c}b`, takes: /^[A-Za-z0-9._@-]$/ },
+          mobile: { value: `1380000000${c}`, takes: /^\d$/ },
+        };
+        const value = name === 'cover' ? `/a${c}b` : (own[name]?.value ?? `ab${c}`);
+        if (own[name] && !own[name].takes.test(c) && findRefused(c, kind) === undefined) continue;
         if (name === 'cover' && /\s/.test(c) && findRefused(c, kind) === undefined) continue;
         expect(regex.test(value), `${name} U+${c.codePointAt(0)!.toString(16)}`).toBe(
           findRefused(value, kind) === undefined,

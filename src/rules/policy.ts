@@ -56,6 +56,11 @@ export interface Policy {
   };
   /** How much earlier than its first sighting on main an entry may claim to be before it is 时间存疑. */
   readonly firstSeenTolerance: Temporal.DurationLike;
+  /** When `npm run remind` chases: this long before a deadline (each threshold once), and overdue items daily for this long. */
+  readonly reminders: {
+    readonly before: readonly { readonly hours: number }[];
+    readonly overdueFor: { readonly days: number };
+  };
 }
 
 /** The department's rules as its documents state them (shared requirements R2–R8). */
@@ -77,4 +82,6 @@ export const DEFAULT_POLICY: Policy = {
   },
   // A save and its publication to main are seconds to minutes apart; a slow CI pipeline adds a few more.
   firstSeenTolerance: { minutes: 15 },
+  // A day ahead to plan for it, two hours ahead as the last call; overdue reports are chased for two weeks.
+  reminders: { before: [{ hours: 24 }, { hours: 2 }], overdueFor: { days: 14 } },
 };

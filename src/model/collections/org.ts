@@ -81,6 +81,25 @@ export const people = {
       max: 64,
       optional: true,
     },
+    {
+      name: 'mobile',
+      type: 'text',
+      label: '手机号',
+      hint: '催交消息中 @ 本人用（钉钉）；只有管理员能看到。',
+      pattern: { regex: '^1\\d{10}$', message: '应为 11 位手机号' },
+      optional: true,
+      private: true,
+    },
+    {
+      name: 'imUserId',
+      type: 'text',
+      label: '群聊用户 ID',
+      hint: '企业微信的 userid，或飞书的 user_id / open_id：催交消息中 @ 本人用；只有管理员能看到。',
+      pattern: { regex: '^[A-Za-z0-9._@-]+$', message: '应为英文字母、数字或 . _ @ -' },
+      max: 64,
+      optional: true,
+      private: true,
+    },
   ],
 } as const satisfies Collection;
 
