@@ -53,6 +53,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.xsl': 'text/xsl; charset=utf-8',
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {

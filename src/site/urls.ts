@@ -17,6 +17,10 @@ export const urls = {
   reports: () => '/manage/reports/',
   report: (id: string) => `/manage/reports/${segment(id)}/`,
   rss: () => '/rss.xml',
+  /** Calendar feeds (iCalendar) of deadlines and standing meetings: a person's, a region's, the department's. */
+  personCalendar: (id: string) => `/calendar/${segment(id)}.ics`,
+  regionCalendar: (id: string) => `/calendar/regions/${segment(id)}.ics`,
+  departmentCalendar: () => '/calendar/department.ics',
   /** Searches articles and minutes. */
   search: () => '/search/',
   /** Searches everything, reports too: under /manage/ like the managers' index it reads. */
