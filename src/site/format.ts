@@ -14,13 +14,16 @@ import {
 } from '../model/time.ts';
 import { periodFormatOf } from '../rules/calendar.ts';
 
+/** The time-zone note after a datetime; pages keep it on one line (DateTime.astro). */
+export const ZONE_NOTE = '（北京时间）';
+
 /**
  * `2026年10月12日 09:30（北京时间）`: what readers see for a datetime field. Lists may leave the zone off
  * (`zone: false`) where the page already says that all times are Beijing time.
  */
 export function beijingDateTime(iso: string, { zone = true }: { zone?: boolean } = {}): string {
   const text = formatChineseDateTime(instantOf(iso));
-  return zone ? `${text}（北京时间）` : text;
+  return zone ? `${text}${ZONE_NOTE}` : text;
 }
 
 /** `2026年10月12日`: the Beijing day of a datetime, for lists where the hour does not matter. */
