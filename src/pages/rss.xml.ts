@@ -1,10 +1,14 @@
-/** RSS feed of the newsletter: the newest articles with plain-text excerpts. */
+/**
+ * RSS feed of the newsletter: the newest articles with plain-text excerpts. Opened in a browser it reads as a
+ * Chinese page through public/rss.xsl (styled by public/rss.css, no inline style, so any CSP of the site's
+ * kind allows it); feed readers ignore the stylesheet.
+ */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { EXCERPT_CHARS, NEWSLETTER_NAME, RSS_ITEMS, SITE_NAME } from '../consts';
 import { makeDirectory } from '../site/directory';
-import { feedItems } from '../site/feed';
+import { FEED_NAMESPACES, feedItems } from '../site/feed';
 
 export async function GET(context: APIContext) {
   const directory = makeDirectory(await getCollection('regions'), await getCollection('people'));
@@ -15,5 +19,7 @@ export async function GET(context: APIContext) {
     site: context.site ?? context.url.origin,
     items: feedItems(articles, directory, RSS_ITEMS, EXCERPT_CHARS),
     customData: '<language>zh-cn</language>',
+    xmlns: FEED_NAMESPACES,
+    stylesheet: '/rss.xsl',
   });
 }

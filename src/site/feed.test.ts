@@ -40,6 +40,11 @@ describe('feedItems', () => {
     expect(item!.pubDate.toISOString()).toBe('2026-10-31T15:59:59.000Z');
   });
 
+  it('gives each item its Beijing time as dc:date, for the feed page to show the Beijing day', () => {
+    const [, item] = feedItems(articles, directory, 2, 50);
+    expect(item!.customData).toBe('<dc:date>2026-10-01T00:00:00+08:00</dc:date>');
+  });
+
   it('describes items with the summary or a plain-text excerpt', () => {
     const items = feedItems(articles, directory, 3, 50);
     expect(items[0]!.description).toBe('本文摘要。');

@@ -1,6 +1,6 @@
 /** The RSS feed of the newsletter: the newest articles as feed items. */
 import type { Article } from '../model/index.ts';
-import { instantOf } from '../model/time.ts';
+import { formatDateTime, instantOf } from '../model/time.ts';
 import type { Directory } from './directory.ts';
 import { articleExcerpt } from './excerpt.ts';
 import { categoryLabel, newestArticles } from './articles.ts';
@@ -12,7 +12,12 @@ export interface FeedItem {
   pubDate: Date;
   description: string;
   categories: string[];
+  /** `<dc:date>` with the Beijing time: the feed's page (public/rss.xsl) shows the Beijing day from it. */
+  customData: string;
 }
+
+/** Dublin Core, for `<dc:date>`: RSS 2.0's pubDate is in GMT, which an XSLT 1.0 page cannot convert. */
+export const FEED_NAMESPACES = { dc: 'http://purl.org/dc/elements/1.1/' };
 
 /** The newest `count` articles as RSS items; the description is a plain-text excerpt (the feed escapes it). */
 export function feedItems(
@@ -30,5 +35,6 @@ export function feedItems(
       pubDate: new Date(instantOf(a.data.submitted).epochMilliseconds),
       description: articleExcerpt(a.data.summary, a.body, excerptChars),
       categories: [directory.regionName(a.data.region), categoryLabel(a.data.category)],
+      customData: `<dc:date>${formatDateTime(instantOf(a.data.submitted))}</dc:date>`,
     }));
 }
