@@ -1,19 +1,13 @@
 /**
- * The search page in the browser. The address bar holds the search (bookmarkable, shareable, back and
- * forward work); pagefind's files are fetched on the first search only, from a URL computed here, so that
- * Vite does not bundle them.
+ * The search page's DOM binding: reads and fills the form, keeps the search in the address bar (bookmarkable,
+ * shareable, back and forward work) and applies a SearchSession's updates (session.ts holds the logic).
+ * pagefind's files are fetched on the first search only, from a URL computed here, so that Vite does not
+ * bundle them.
  */
 import { resultItem } from './dom.ts';
-import { runSearch } from './engine.ts';
-import {
-  instanceOptions,
-  type PagefindInstance,
-  type PagefindModule,
-  type PagefindResult,
-} from './pagefind-api.ts';
-import { FILTER_KEYS, hasFilters, readState, writeState, type Allowed, type SearchState } from './params.ts';
-import { parseQuery, type Query } from './query.ts';
-import { MESSAGES, moreLabel, PAGE_SIZE, resultsMessage, resultView } from './view.ts';
+import { instanceOptions, type PagefindInstance, type PagefindModule } from './pagefind-api.ts';
+import { FILTER_KEYS, readState, writeState, type Allowed, type SearchState } from './params.ts';
+import { SearchSession, type Update } from './session.ts';
 
 /** Only an index of this site: `/pagefind/` or `/manage/pagefind/`. */
 const INDEX_PATH = /^\/(?:[a-z]+\/)*pagefind\/$/;
@@ -45,10 +39,9 @@ function start(form: HTMLFormElement): void {
       new Set([...select.options].map((o) => o.value).filter(Boolean)),
     ]),
   );
-  const baseTitle = document.title;
 
   let pagefind: Promise<PagefindInstance> | undefined;
-  const loadPagefind = () => {
+  const load = () => {
     pagefind ??= import(/* @vite-ignore */ new URL(`${base}pagefind.js`, location.origin).href).then(
       (module: PagefindModule) => module.createInstance(instanceOptions(base)),
     );
@@ -57,13 +50,38 @@ function start(form: HTMLFormElement): void {
     return pagefind;
   };
 
-  /** Bumped by every search, so that a slow earlier one never overwrites a later one. */
-  let generation = 0;
-  let shown: { hits: (PagefindResult & { complete: boolean })[]; query: Query; count: number } | undefined;
-
-  const setStatus = (text: string) => {
-    status.textContent = text;
+  const apply = (change: Update): void => {
+    switch (change.kind) {
+      case 'reset':
+        list.replaceChildren();
+        list.hidden = true;
+        more.hidden = true;
+        document.title = change.title;
+        return;
+      case 'status':
+        status.textContent = change.text;
+        return;
+      case 'busy':
+        if (change.busy) list.setAttribute('aria-busy', 'true');
+        else list.removeAttribute('aria-busy');
+        return;
+      case 'list':
+        list.hidden = change.hidden;
+        return;
+      case 'append': {
+        const items = change.items.map(resultItem);
+        list.append(...items);
+        // Keyboard users continue where the new results begin.
+        if (change.focus) items[0]?.querySelector('a')?.focus();
+        return;
+      }
+      case 'more':
+        more.hidden = change.hidden;
+        more.textContent = change.label;
+        return;
+    }
   };
+  const session = new SearchSession({ load, baseTitle: document.title, update: apply });
 
   const fill = (state: SearchState): void => {
     input.value = state.q;
@@ -81,62 +99,16 @@ function start(form: HTMLFormElement): void {
     return readState(params, allowed);
   };
 
-  const showMore = async (run: number, focus: boolean): Promise<void> => {
-    const current = shown;
-    if (!current) return;
-    const batch = current.hits.slice(current.count, current.count + PAGE_SIZE);
-    const data = await Promise.all(batch.map((hit) => hit.data()));
-    if (run !== generation) return;
-    const items = data.map((d, i) => resultItem(resultView(d, batch[i]!.complete, current.query)));
-    list.append(...items);
-    current.count += batch.length;
-    const remaining = current.hits.length - current.count;
-    more.hidden = remaining <= 0;
-    more.textContent = moreLabel(remaining);
-    // Keyboard users continue where the new results begin.
-    if (focus) items[0]?.querySelector('a')?.focus();
-  };
-
-  const show = async (state: SearchState): Promise<void> => {
-    const run = ++generation;
+  const show = (state: SearchState): void => {
     fill(state);
-    const query = parseQuery(state.q);
-    shown = undefined;
-    list.replaceChildren();
-    list.hidden = true;
-    more.hidden = true;
-    const words = query.phrases.map((p) => p.text).join(' ');
-    document.title = words ? `${words} - ${baseTitle}` : baseTitle;
-    if (query.phrases.length === 0 && !hasFilters(state)) {
-      setStatus(state.q.trim() === '' ? '' : MESSAGES.nothingToSearch);
-      return;
-    }
-    setStatus(MESSAGES.searching);
-    list.setAttribute('aria-busy', 'true');
-    try {
-      const request = { query, filters: state.filters, sort: state.sort, exactOnly: state.exact };
-      const ranked = await runSearch(await loadPagefind(), request);
-      if (run !== generation) return;
-      shown = { hits: ranked.hits, query, count: 0 };
-      list.hidden = ranked.hits.length === 0;
-      await showMore(run, false);
-      if (run !== generation) return;
-      const counts = { total: ranked.hits.length, complete: ranked.completeCount, exactOnly: state.exact };
-      setStatus(resultsMessage(query, counts));
-    } catch (error) {
-      if (run !== generation) return;
-      setStatus(MESSAGES.failed);
-      console.error('搜索失败', error);
-    } finally {
-      if (run === generation) list.removeAttribute('aria-busy');
-    }
+    void session.show(state);
   };
 
   const commit = (): void => {
     const state = formState();
     const search = writeState(state);
     if (search !== location.search) history.pushState(null, '', `${location.pathname}${search}`);
-    void show(state);
+    show(state);
   };
 
   form.addEventListener('submit', (event) => {
@@ -147,17 +119,14 @@ function start(form: HTMLFormElement): void {
   form.addEventListener('change', (event) => {
     if (event.target !== input) commit();
   });
-  more.addEventListener('click', () => void showMore(generation, true));
-  window.addEventListener(
-    'popstate',
-    () => void show(readState(new URLSearchParams(location.search), allowed)),
-  );
+  more.addEventListener('click', () => void session.more(true));
+  window.addEventListener('popstate', () => show(readState(new URLSearchParams(location.search), allowed)));
 
   const initial = readState(new URLSearchParams(location.search), allowed);
   // Whatever a link carried that this page does not accept leaves the address bar too.
   const clean = writeState(initial);
   if (clean !== location.search) history.replaceState(null, '', `${location.pathname}${clean}`);
-  void show(initial);
+  show(initial);
 }
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
