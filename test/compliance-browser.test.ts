@@ -30,8 +30,10 @@ async function open(path: string, options: BrowserContextOptions = DESKTOP) {
 /** For each chart: whether it says it was drawn, how many distinct colours its canvas holds, its table's rows. */
 async function charts(page: Page) {
   await page.waitForSelector('canvas[data-drawn]', { timeout: 10_000 });
-  // Let an animation (when there is one) finish before reading pixels.
-  await page.waitForTimeout(800);
+  // Pixels are read once every chart's animation (when there is one) has finished.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('canvas[data-drawn]')].every((c) => (c as HTMLElement).dataset.settled),
+  );
   return page.$$eval('figure.chart', (figures) =>
     figures.map((figure) => {
       const canvas = figure.querySelector('canvas')!;

@@ -177,7 +177,8 @@ describe('hostile links', () => {
     await page.waitForFunction(
       () => (document.getElementById('search-status')?.textContent ?? '') !== '正在搜索…',
     );
-    await page.waitForTimeout(300);
+    // Whatever a payload could load (an image's onerror, say) has loaded or failed by now.
+    await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('main img, main svg, main script:not([src])').count()).toBe(0);
     // Unknown filter values are dropped from the address bar too.
