@@ -56,6 +56,28 @@ export function dueReminders(
   return out;
 }
 
+/**
+ * Everything still owed at `asOf` among the deadlines of `months` (who owes what, for the managers' chase
+ * lists): reports not filed, minimums not yet met. Stage `overdue` once the deadline has passed.
+ */
+export function outstanding(
+  content: ComplianceContent,
+  months: readonly string[],
+  asOf: Temporal.Instant,
+  options: CountingOptions = {},
+): Reminder[] {
+  return deadlines(content, months, asOf, options).flatMap((deadline): Reminder[] => {
+    if (deadline.kind === 'standing' || deadline.status === 'done') return [];
+    // A missed monthly minimum cannot be made up: it is the month page's 未达标, not a chase.
+    if (deadline.kind !== 'report' && deadline.status === 'missing') return [];
+    const owner = deadline.kind === 'report' ? deadline.person : managerOf(content, deadline.region);
+    const region = deadline.kind === 'report' ? regionOf(content, deadline.person) : deadline.region;
+    if (!owner || !region) return [];
+    const stage = deadline.status === 'missing' ? 'overdue' : 'soon';
+    return [{ deadline, stage, key: deadline.key, owner, region }];
+  });
+}
+
 const managerOf = (content: ComplianceContent, region: string) =>
   content.regions.find((r) => r.id === region)?.manager;
 

@@ -13,6 +13,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { CalendarOverride, Person, Region } from '../../../model/index.ts';
 import { contentRoot } from '../../../integrations/content-loader.ts';
 import { readSightings } from '../../../ledger/sightings.ts';
+import { readSent, type SentRecord } from '../../../notify/record.ts';
 import type { ComplianceExport } from '../../../rules/compliance.ts';
 import { compareCodePoints } from '../../../rules/counting.ts';
 import { complianceSeries } from '../../../rules/series.ts';
@@ -36,6 +37,8 @@ export interface ComplianceSource {
   series: ComplianceExport[];
   /** Every month with a page and downloads, oldest first. */
   months: string[];
+  /** What `npm run remind` sent, from the repository's portal-reminders branch (empty without one). */
+  sent: SentRecord[];
 }
 
 async function gather(): Promise<ComplianceSource> {
@@ -52,13 +55,15 @@ async function gather(): Promise<ComplianceSource> {
   };
   const asOf = buildNow();
   // The build runs from the project folder (npm run build), where the loader finds content/ too.
-  const sightings = readSightings(contentRoot(pathToFileURL(`${process.cwd()}/`)));
+  const root = contentRoot(pathToFileURL(`${process.cwd()}/`));
+  const sightings = readSightings(root);
   return {
     content,
     asOf,
     sightings,
     series: complianceSeries(content, { asOf, sightings }),
     months: pageMonths(content, asOf),
+    sent: readSent(root),
   };
 }
 

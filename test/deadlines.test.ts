@@ -1,13 +1,15 @@
 /**
- * The calendar feeds of the sample build, parsed back with ical.js: each region's feed has exactly the
- * deadlines the rules engine gives for that region over the feeds' span (computed here independently, from
- * the content folder), in Asia/Shanghai; the region page links its feeds; no feed carries a figure.
+ * Deadlines on the sample build's pages. The calendar feeds, parsed back with ical.js: each region's feed has
+ * exactly the deadlines the rules engine gives for that region over the feeds' span (computed here
+ * independently, from the content folder), in Asia/Shanghai; the region page links its feeds; no feed
+ * carries a figure. The chase lists on the managers' month and region pages: who owes what, and the message.
  */
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
+import { chaseList } from '../src/site/compliance/chase.ts';
 import { feedDeadlines, personFeed, regionFeed } from '../src/site/feeds.ts';
 import { BUILD_NOW, read } from './support/build.ts';
 
@@ -60,5 +62,36 @@ describe('calendar feeds', () => {
     expect(page).toContain(`href="/calendar/${region.manager}.ics"`);
     const text = read(sample.outDir, 'calendar/department.ics');
     expect(text).not.toMatch(/target|actual|回款|纯销|布点|发货/);
+  });
+});
+
+describe('the chase lists', () => {
+  const asOf = Temporal.Instant.from(BUILD_NOW);
+  const month = BUILD_NOW.slice(0, 7);
+  const chases = chaseList(content, month, asOf, { site: 'http://127.0.0.1:4321' });
+
+  it('show on the month page who owes what, region by region, with the message to paste', () => {
+    const html = read(sample.outDir, `manage/compliance/${month}/index.html`);
+    expect(html).toContain('id="chase-heading"');
+    // Markup aside (Astro's scoping attributes), as a reader sees it.
+    const page = html.replace(/ data-astro-cid-\w+/g, '');
+    expect(chases.length).toBeGreaterThan(0);
+    for (const chase of chases) {
+      expect(page).toContain(`<h3>${chase.name}</h3>`);
+      for (const item of chase.items)
+        expect(page).toContain(`${item.owner}：${item.title}，${item.due} 截止`);
+    }
+    expect(page).toMatch(/<textarea readonly[^>]*>\s*\*\*[^<]+催交提醒\*\*/);
+  });
+
+  it('show on a region page only that region', () => {
+    const chase = chases[0]!;
+    const page = read(sample.outDir, `manage/compliance/${chase.region}/index.html`).replace(
+      / data-astro-cid-\w+/g,
+      '',
+    );
+    expect(page).toContain(`${chase.items[0]!.owner}：${chase.items[0]!.title}`);
+    for (const other of chases.slice(1))
+      for (const item of other.items) expect(page).not.toContain(`${item.owner}：${item.title}，`);
   });
 });
