@@ -34,7 +34,8 @@ export interface Preview {
 export async function preview(outDir: string, port: number): Promise<Preview> {
   const child: ChildProcess = spawn(
     'npx',
-    ['astro', 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1'],
+    // --ignore-lock: several test files (and engineers) may each serve a build of this project at once.
+    ['astro', 'preview', '--ignore-lock', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1'],
     {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: 'ignore',
@@ -43,7 +44,11 @@ export async function preview(outDir: string, port: number): Promise<Preview> {
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
   };
   for (let i = 0; i < 100; i++) {
     try {
