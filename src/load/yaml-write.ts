@@ -1,7 +1,7 @@
 /**
  * YAML writing, the counterpart of src/load/yaml.ts: dates, datetimes, months, ISO weeks and quarters are always
  * quoted so that no YAML parser makes timestamps of them. Used by the CMS (src/cms/files.ts) and the sample
- * generator (src/sample/).
+ * generator (tools/sample/).
  */
 import { Document, visit } from 'yaml';
 
