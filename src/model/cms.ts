@@ -8,71 +8,25 @@
  * before 入职日期) and exact calendars (2026-02-30, week 53 of a 52-week year) — the admin page checks on
  * save with the very zod schema the build uses (src/cms/save.ts); hand edits are caught by `npm run build`.
  */
+import type {
+  CmsCollection as DecapCollection,
+  CmsConfig as DecapConfig,
+  CmsField as DecapField,
+} from 'decap-cms-core';
 import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
-import type { Collection, Field, FiguresField, Option, PeriodField, TextField } from './field.ts';
-import { FIGURE_PARTS, ID_PATTERN } from './options.ts';
+import type { Collection, Field, FiguresField, PeriodField, TextField } from './field.ts';
+import { FIGURE_PARTS, ID_PATTERN, labelOf } from './options.ts';
 import { charsPattern, textKindOf } from './text.ts';
 import { PERIOD_FORMATS, type PeriodFormat } from './time.ts';
 
-/** A field of the Decap config (only the options this portal uses). */
-export interface CmsField {
-  name: string;
-  label: string;
-  widget: string;
-  required?: boolean;
-  hint?: string;
-  /** A regex and the Chinese sentence shown after the field's label when a value does not match. */
-  pattern?: [string, string];
-  options?: { label: string; value: string }[];
-  value_type?: 'int' | 'float';
-  min?: number;
-  max?: number;
-  step?: number;
-  collection?: string;
-  file?: string;
-  value_field?: string;
-  search_fields?: string[];
-  display_fields?: string[];
-  options_length?: number;
-  field?: CmsField;
-  fields?: CmsField[];
-  collapsed?: boolean;
-  summary?: string;
-  format?: string;
-  date_format?: string | boolean;
-  time_format?: string | boolean;
-  buttons?: string[];
-  editor_components?: string[];
-  modes?: string[];
-  sanitize_preview?: boolean;
-}
+/** A field of the Decap config, as decap-cms-core types it (each widget with its own options). */
+export type CmsField = DecapField;
 
-interface CmsCollectionBase {
-  name: string;
-  label: string;
-  label_singular: string;
-  description: string;
-  format: string;
-  create: boolean;
-  delete: boolean;
-  editor?: { preview: boolean };
-}
+/** A folder collection: one Markdown file per entry (articles, minutes, reports). */
+export type CmsFolderCollection = DecapCollection & Required<Pick<DecapCollection, 'folder' | 'fields'>>;
 
-export interface CmsFolderCollection extends CmsCollectionBase {
-  folder: string;
-  extension: string;
-  slug: string;
-  path: string;
-  identifier_field: string;
-  summary: string;
-  sortable_fields: { field: string; default_sort?: 'asc' | 'desc' }[];
-  view_filters: { label: string; field: string; pattern: string }[];
-  fields: CmsField[];
-}
-
-export interface CmsFilesCollection extends CmsCollectionBase {
-  files: { name: string; label: string; file: string; fields: CmsField[] }[];
-}
+/** A files collection: one fixed file (the roster, the regions, the calendar). */
+export type CmsFilesCollection = DecapCollection & Required<Pick<DecapCollection, 'files'>>;
 
 export type CmsCollection = CmsFolderCollection | CmsFilesCollection;
 
@@ -157,10 +111,10 @@ export function periodPattern(field: PeriodField): [string, string] {
 }
 
 /** A relation widget over a roster file: people pick a name, the file stores the id. */
-function relation(collection: 'regions' | 'people'): Partial<CmsField> {
+function relation(collection: 'regions' | 'people') {
   const item = (key: string) => `${collection}.*.${key}`;
   return {
-    widget: 'relation',
+    widget: 'relation' as const,
     collection,
     file: collection,
     value_field: item('id'),
@@ -175,18 +129,17 @@ function relation(collection: 'regions' | 'people'): Partial<CmsField> {
 function figuresRule(field: FiguresField, siblings: readonly Field[]): string {
   const select = siblings.find((f) => f.name === field.requiredWhen.field);
   const options = select?.type === 'select' ? select.options : [];
-  const label = (list: readonly Option[], v: string) => list.find((o) => o.value === v)?.label ?? v;
-  const values = field.requiredWhen.values.map((v) => label(options, v)).join('、');
-  const keys = field.requiredWhen.keys.map((k) => label(field.keys, k)).join('、');
+  const values = field.requiredWhen.values.map((v) => labelOf(options, v)).join('、');
+  const keys = field.requiredWhen.keys.map((k) => labelOf(field.keys, k)).join('、');
   return `${select?.label ?? field.requiredWhen.field}为${values}时须填${keys}，每项的${FIGURE_PARTS.map((p) => p.label).join('与')}都要填。`;
 }
 
 /** The Decap field for one field of the model; `siblings` are the other fields of its record. */
 export function cmsField(field: Field, siblings: readonly Field[] = []): CmsField {
-  const base: CmsField = {
+  // What every field has; each case adds its widget and that widget's own options.
+  const base = {
     name: field.name,
     label: field.label,
-    widget: 'string',
     ...(field.hint ? { hint: field.hint } : {}),
     required: !field.optional,
   };
@@ -197,7 +150,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
       return { ...base, widget: field.multiline ? 'text' : 'string', pattern: textPattern(field) };
     }
     case 'id':
-      return { ...base, pattern: [ID_PATTERN.regex, ID_PATTERN.message] };
+      return { ...base, widget: 'string', pattern: [ID_PATTERN.regex, ID_PATTERN.message] };
     case 'select':
       return { ...base, widget: 'select', options: field.options.map((o) => ({ ...o })) };
     case 'ref':
@@ -218,7 +171,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
         time_format: false,
       };
     case 'period':
-      return { ...base, pattern: periodPattern(field) };
+      return { ...base, widget: 'string', pattern: periodPattern(field) };
     case 'integer':
       return { ...base, widget: 'number', value_type: 'int', min: field.min, max: field.max, step: 1 };
     case 'list': {
@@ -385,9 +338,12 @@ export function cmsCollections(): CmsCollection[] {
   return [...SUBMISSIONS.map(folderCollection), ...reference.map(filesCollection)];
 }
 
-/** The whole configuration for one backend (see src/cms/backend.ts), in Chinese. */
-export function cmsConfig(options: { backend: object; siteUrl: string }) {
-  return {
+/**
+ * The whole configuration for one backend (see src/cms/backend.ts), in Chinese. Checked against
+ * decap-cms-core's own types, so that a misspelt or misplaced Decap option fails `astro check`.
+ */
+export function cmsConfig(options: { backend: DecapConfig['backend']; siteUrl: string }) {
+  const config = {
     backend: options.backend,
     locale: 'zh_Hans',
     // A rep saves a draft, a manager marks it ready and publishes it: only then is it on the site. The gate
@@ -401,7 +357,8 @@ export function cmsConfig(options: { backend: object; siteUrl: string }) {
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     show_preview_links: false,
     collections: cmsCollections(),
-  };
+  } satisfies DecapConfig;
+  return config;
 }
 
 export type CmsConfig = ReturnType<typeof cmsConfig>;

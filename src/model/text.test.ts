@@ -159,8 +159,10 @@ describe('the CMS form', () => {
   /** Every text pattern of the form, with the kind of text its field holds. */
   function patterns(): { name: string; kind: 'line' | 'multiline'; pattern: [string, string] }[] {
     const out: { name: string; kind: 'line' | 'multiline'; pattern: [string, string] }[] = [];
-    const walk = (fields: CmsField[], model: readonly Field[]) => {
-      for (const cms of fields) {
+    // A Decap field as read here: any widget's nested fields (Decap's union narrows by widget).
+    type FormField = CmsField & { fields?: FormField[]; field?: FormField; pattern?: [string, string] };
+    const walk = (fields: readonly CmsField[] | undefined, model: readonly Field[]) => {
+      for (const cms of (fields ?? []) as FormField[]) {
         const f = model.find((m) => m.name === cms.name);
         if (!f) continue;
         if (f.type === 'objects') walk(cms.fields ?? [], f.fields);
@@ -174,7 +176,9 @@ describe('the CMS form', () => {
       if ('folder' in c) walk(c.fields, model);
       else
         walk(
-          c.files[0]!.fields.flatMap((x) => (x.widget === 'list' && x.name === c.name ? x.fields! : [x])),
+          (c.files?.[0]?.fields ?? []).flatMap((x) =>
+            x.widget === 'list' && x.name === c.name ? ((x as FormField).fields ?? []) : [x],
+          ),
           model,
         );
     }
