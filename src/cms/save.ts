@@ -65,9 +65,7 @@ export function check(c: Collection, data: Data): string[] {
       const where = [...path, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
       const label = labelForPath(c, where);
       const key = where.length > 0 ? `${where.join('.')}${label ? `（${label}）` : ''}：` : '';
-      const message =
-        issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : issue.message;
-      return `${key}${message}`;
+      return `${key}${issue.message}`;
     });
   });
 }

@@ -9,7 +9,7 @@ import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../
 import type { Collection } from '../model/field.ts';
 import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
 import { SLUG_PATTERN } from '../model/options.ts';
-import { collectionSchema } from '../model/schema.ts';
+import { collectionSchema, unknownFields } from '../model/schema.ts';
 import { ORG_FILE_MAX_BYTES, SUBMISSION_FILE_MAX_BYTES, formatBytes } from '../model/limits.ts';
 import { bodyProblems } from './body.ts';
 import { classify, readRegularFile, scanContent } from './files.ts';
@@ -67,7 +67,7 @@ function issuesToProblems(
         file,
         key: [...path, key].join('.'),
         line: yaml.lineOf([...path, key], true),
-        message: '未知字段（是否拼错了字段名？）',
+        message: unknownFields([key]),
       }));
     }
     return [
@@ -147,7 +147,11 @@ export function loadContent(root: string): LoadResult {
     }
     if (role.kind === 'org') {
       orgSeen.add(role.collection);
-      loadOrgFile(role.collection as CollectionName, file, text, content, problems, raw);
+      const org = loadOrgFile(role.collection as CollectionName, file, text);
+      problems.push(...org.problems);
+      raw.push(...org.raw);
+      if (org.calendar) content.calendar = org.calendar;
+      if (org.records) (content[role.collection as 'regions' | 'people'] as unknown[]).push(...org.records);
       continue;
     }
     const collection = byName[role.collection];
@@ -202,55 +206,52 @@ export function loadContent(root: string): LoadResult {
   return { content, problems };
 }
 
-function loadOrgFile(
-  name: CollectionName,
-  file: string,
-  text: string,
-  content: Content,
-  problems: Problem[],
-  raw: RawRecord[],
-) {
+/** What one reference file holds: its valid records (or calendar), its raw records and its problems. */
+interface OrgFile {
+  problems: Problem[];
+  /** Every record as written, for the reference checks across files. */
+  raw: RawRecord[];
+  /** regions.yaml, people.yaml: the valid records. */
+  records?: unknown[];
+  /** calendar.yaml, when every override is valid. */
+  calendar?: { meetings: CalendarOverride[] };
+}
+
+function loadOrgFile(name: CollectionName, file: string, text: string): OrgFile {
   const collection = byName[name];
   const yaml = parseYaml(text);
-  if (yaml.errors.length > 0) {
-    problems.push(...yaml.errors.map((e) => ({ file, line: e.line, message: e.message })));
-    return;
-  }
+  if (yaml.errors.length > 0)
+    return { problems: yaml.errors.map((e) => ({ file, line: e.line, message: e.message })), raw: [] };
   const schema = schemas[name];
   if (name === calendar.name) {
     const result = schema.safeParse(yaml.value ?? {});
-    if (!result.success) {
-      problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
-      return;
-    }
+    if (!result.success)
+      return { problems: issuesToProblems(result.error.issues, collection, file, yaml), raw: [] };
     const meetings = (result.data as { meetings?: CalendarOverride[] }).meetings ?? [];
-    const found = calendarProblems(meetings).map(({ index, key, message }) => ({
+    const problems = calendarProblems(meetings).map(({ index, key, message }) => ({
       file,
       key: `meetings.${index}.${key}`,
       label: labelForPath(collection, ['meetings', index, key]),
       line: yaml.lineOf(['meetings', index, key]),
       message,
     }));
-    problems.push(...found);
-    if (found.length === 0) content.calendar = { meetings };
-    return;
+    return { problems, raw: [], ...(problems.length === 0 ? { calendar: { meetings } } : {}) };
   }
-  if (!Array.isArray(yaml.value)) {
-    problems.push({ file, line: 1, message: `应为列表（每项以 “- id:” 开始），实际不是` });
-    return;
-  }
+  if (!Array.isArray(yaml.value))
+    return { problems: [{ file, line: 1, message: `应为列表（每项以 “- id:” 开始），实际不是` }], raw: [] };
+  const out: Required<Omit<OrgFile, 'calendar'>> = { problems: [], raw: [], records: [] };
   const ids = new Map<string, number>();
   yaml.value.forEach((item: unknown, index) => {
-    raw.push({ collection, file, path: [index], value: item, yaml });
+    out.raw.push({ collection, file, path: [index], value: item, yaml });
     const result = schema.safeParse(item);
     if (!result.success) {
-      problems.push(...issuesToProblems(result.error.issues, collection, file, yaml, [index]));
+      out.problems.push(...issuesToProblems(result.error.issues, collection, file, yaml, [index]));
       return;
     }
     const record = result.data as { id: string };
     const first = ids.get(record.id);
     if (first !== undefined) {
-      problems.push({
+      out.problems.push({
         file,
         key: `${index}.id`,
         label: labelForPath(collection, [index, 'id']),
@@ -260,6 +261,7 @@ function loadOrgFile(
       return;
     }
     ids.set(record.id, index);
-    (content[name as 'regions' | 'people'] as unknown[]).push(record);
+    out.records.push(record);
   });
+  return out;
 }

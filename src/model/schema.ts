@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Collection, Field, PeriodField } from './field.ts';
 import type { RecordOf } from './types.ts';
 import { calendar } from './collections/org.ts';
-import { ID_PATTERN } from './options.ts';
+import { ID_PATTERN, labelOf } from './options.ts';
 import { textKindOf, textProblem, type TextKind } from './text.ts';
 import { DATETIME_SHAPE, PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
 
@@ -28,9 +28,13 @@ function typeError(expected: string) {
   };
 }
 
-/** Unknown keys are reported one by one: they are usually typos of a real field. */
+/** The one wording for keys the model does not have: they are usually typos of a real field. */
+export function unknownFields(keys: readonly string[]): string {
+  return `未知字段：${keys.join('、')}（是否拼错了字段名？）`;
+}
+
 function objectError(issue: { code?: string; input?: unknown; keys?: string[] }) {
-  if (issue.code === 'unrecognized_keys') return `未知字段：${(issue.keys ?? []).join('、')}`;
+  if (issue.code === 'unrecognized_keys') return unknownFields(issue.keys ?? []);
   return typeError('键值对')(issue);
 }
 
@@ -155,9 +159,7 @@ function recordSchema(fields: readonly Field[]): z.ZodType {
       const because = (name: string) => {
         const select = fields.find((f) => f.name === name);
         const raw = String(record[name]);
-        const label =
-          select?.type === 'select' ? (select.options.find((o) => o.value === raw)?.label ?? raw) : raw;
-        return `${select?.label ?? name}为${label}`;
+        return `${select?.label ?? name}为${select?.type === 'select' ? labelOf(select.options, raw) : raw}`;
       };
       const issue = (path: string[], message: string) =>
         ctx.addIssue({
