@@ -2,8 +2,9 @@
  * `npm start` as a newcomer runs it, in a fresh clone: it prints the address it serves and a login link, builds
  * only when the branch moves — never on a read or a draft save — and shows a published article on the site.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +26,12 @@ function printed(pattern: RegExp, ms = 240_000): Promise<RegExpMatchArray> {
       if (!match) return;
       clearTimeout(timer);
       child.stdout!.off('data', check);
+      child.stderr!.off('data', check);
       resolvePromise(match);
     };
+    // Failures are printed on stderr: both streams are watched.
     child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
     check();
   });
 }
@@ -110,9 +114,61 @@ describe('npm start', () => {
     expect(git(repo, 'status', '--porcelain')).toBe('?? node_modules');
   });
 
+  it('reports a broken commit with its problems above the message, and keeps serving the last site', async () => {
+    writeFileSync(join(repo, 'content/articles/2026/broken.md'), '---\ntitle: 坏\n---\n');
+    git(repo, 'add', 'content');
+    git(repo, 'commit', '-qm', '手工提交了一个坏文件');
+    await printed(/✗ 构建失败（退出码 \d+，见上面的报告）/);
+    const before = output.slice(0, output.indexOf('✗ 构建失败'));
+    expect(before.slice(before.lastIndexOf('重新构建'))).toContain('content/articles/2026/broken.md');
+    expect((await fetch(`${site}/`)).status).toBe(200);
+  });
+
+  it('says so when a rebuild is killed, rather than pointing at a report that is not there', async () => {
+    const starts = () => output.split('正在重新构建').length - 1;
+    const before = starts();
+    git(repo, 'rm', '-q', 'content/articles/2026/broken.md');
+    git(repo, 'commit', '-qm', '删掉坏文件');
+    for (let i = 0; i < 100 && starts() === before; i++) await new Promise((r) => setTimeout(r, 100));
+    // Kill the build that is running now (the snapshot builder's astro, in this clone only).
+    let killed = false;
+    for (let i = 0; i < 100 && !killed; i++) {
+      const found = spawnSync('pgrep', ['-f', `${repo}/tmp/start/site`], { encoding: 'utf8' }).stdout.trim();
+      for (const pid of found.split('\n').filter(Boolean)) {
+        process.kill(Number(pid), 'SIGKILL');
+        killed = true;
+      }
+      if (!killed) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(killed).toBe(true);
+    await printed(/✗ 构建被中止（SIGKILL），继续提供上一次成功构建的站点。/);
+    expect((await fetch(`${site}/`)).status).toBe(200);
+  });
+
   it('stops on SIGTERM and leaves no work tree behind', async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     expect(git(repo, 'worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('says the port is taken, rather than printing an address it does not serve', async () => {
+    const busy = createServer();
+    const port = await freePort();
+    await new Promise<void>((r) => busy.listen(port, '127.0.0.1', r));
+    try {
+      const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/start.ts'], {
+        cwd: repo,
+        env: { ...process.env, PORTAL_PORT: String(port) },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        `✗ 无法启动投稿网关：端口 ${port} 已被占用（可设置 PORTAL_PORT 换一个端口）`,
+      );
+      expect(run.stdout).not.toContain('站点：');
+    } finally {
+      busy.close();
+    }
   });
 });
