@@ -304,7 +304,6 @@ describe('the review workflow', () => {
     const a = newArticlePath(REP);
     const textA = articleText({ title: '早先保存的草稿', region: 'east', author: REP });
     expect((await gate.api(persist('articles', a.slug, a.path, textA), { as: REP })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1100));
 
     // Meanwhile the head publishes another article.
     const b = newArticlePath(HEAD);
