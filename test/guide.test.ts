@@ -19,6 +19,10 @@ describe('the guide pages', () => {
     const index = read(sample.outDir, 'guide/index.html');
     expect(index).toContain('href="/guide/submit/"');
     expect(index).toContain('href="/guide/rules/"');
+    const subscribe = read(sample.outDir, 'guide/subscribe/index.html');
+    expect(subscribe).toContain('href="/rss.xml"');
+    expect(subscribe).toContain('href="/calendar/department.ics"');
+    expect(subscribe).toContain('>http://127.0.0.1:4321/calendar/department.ics<');
   });
 
   it('state the numbers the rules engine uses', () => {
@@ -29,9 +33,19 @@ describe('the guide pages', () => {
   });
 
   it('run no script, and MDX is used nowhere else', () => {
-    for (const page of ['guide/index.html', 'guide/submit/index.html', 'guide/rules/index.html'])
+    for (const page of [
+      'guide/index.html',
+      'guide/submit/index.html',
+      'guide/rules/index.html',
+      'guide/subscribe/index.html',
+    ])
       expect(read(sample.outDir, page)).not.toMatch(/<script/i);
     const mdx = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
-    expect(mdx.sort()).toEqual(['pages/guide/index.mdx', 'pages/guide/rules.mdx', 'pages/guide/submit.mdx']);
+    expect(mdx.sort()).toEqual([
+      'pages/guide/index.mdx',
+      'pages/guide/rules.mdx',
+      'pages/guide/submit.mdx',
+      'pages/guide/subscribe.mdx',
+    ]);
   });
 });
