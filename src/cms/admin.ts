@@ -1,10 +1,12 @@
 /**
  * The admin page's own script (bundled by Astro): loads the Decap bundle from the site, teaches it the
- * portal's file formats, the pre-save step and a clearer Chinese wording for pattern errors, then starts it
+ * portal's file formats, the pre-save step and the portal's Chinese (phrases and pickers), then starts it
  * with /admin/config.yml.
  */
 import { Temporal } from 'temporal-polyfill';
 import { formats } from './files.ts';
+import { portalPhrases, type Phrases } from './locale-zh.ts';
+import { withChineseMessages } from './pickers.ts';
 import { prepareSave } from './save.ts';
 
 /** The few parts of Decap's Immutable.js entry data that this script touches. */
@@ -14,7 +16,12 @@ interface ImmutableMap {
   toJS(): Record<string, unknown>;
 }
 
-type Phrases = Record<string, unknown>;
+/** A widget as Decap's registry holds it. */
+interface Widget {
+  control: new (...args: never[]) => { render(): unknown };
+  preview?: unknown;
+  schema?: unknown;
+}
 
 /** The parts of `window.CMS` used here (https://decapcms.org/docs/customization/). */
 interface DecapCms {
@@ -30,6 +37,8 @@ interface DecapCms {
   }): void;
   getLocale(locale: string): Phrases | undefined;
   registerLocale(locale: string, phrases: Phrases): void;
+  getWidget(name: string): Widget | undefined;
+  registerWidget(name: string, control: Widget['control'], preview?: unknown, schema?: unknown): void;
 }
 
 declare global {
@@ -37,6 +46,8 @@ declare global {
     CMS?: DecapCms;
     /** Tells the bundle not to start before this script has registered what it needs. */
     CMS_MANUAL_INIT?: boolean;
+    /** React's createElement, which the bundle exposes for custom widgets. */
+    h?: (type: unknown, props: Record<string, unknown>) => unknown;
   }
 }
 
@@ -59,18 +70,6 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/**
- * Decap's Chinese pattern error is “标题”不满足模式<message>; the model's messages say what is expected
- * (“应为 2–80 个字”), so the error reads “标题”应为 2–80 个字.
- */
-function withPlainPatternErrors(phrases: Phrases): Phrases {
-  const copy = structuredClone(phrases);
-  const editor = copy.editor as { editorControlPane?: { widget?: Record<string, string> } } | undefined;
-  const widget = editor?.editorControlPane?.widget;
-  if (widget) widget.regexPattern = '“%{fieldLabel}”%{pattern}';
-  return copy;
-}
-
 function start(cms: DecapCms): void {
   for (const f of formats()) cms.registerCustomFormat(f.name, f.extension, f.formatter);
   cms.registerEventListener({
@@ -87,8 +86,14 @@ function start(cms: DecapCms): void {
       return Object.entries(set).reduce((d, [key, value]) => d.set(key, value), data);
     },
   });
-  const phrases = cms.getLocale(LOCALE);
-  if (phrases) cms.registerLocale(LOCALE, withPlainPatternErrors(phrases));
+  cms.registerLocale(LOCALE, portalPhrases(cms.getLocale(LOCALE) ?? {}));
+  for (const name of ['relation', 'select']) {
+    const widget = cms.getWidget(name);
+    if (widget && window.h) {
+      const control = withChineseMessages(widget.control, window.h);
+      cms.registerWidget(name, control, widget.preview, widget.schema);
+    }
+  }
   cms.init();
 }
 
