@@ -153,7 +153,7 @@ describe('the CMS at /admin/ through the gate', () => {
       .poll(() => manager.page.getByLabel('标题', { exact: true }).inputValue())
       .toBe(ARTICLE.title);
     await manager.page.getByText(ARTICLE.closing).first().waitFor();
-    await setStatus(manager.page, '就绪');
+    await setStatus(manager.page, '待发布');
     await manager.page.getByRole('button', { name: '发布', exact: true }).click();
     await manager.page.getByRole('menuitem', { name: '立即发布' }).click();
     await manager.page.getByText('内容已发布').waitFor();

@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { formats } from './files.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
-import { withChineseMessages } from './pickers.ts';
+import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { prepareSave } from './save.ts';
 
 /** The few parts of Decap's Immutable.js entry data that this script touches. */
@@ -18,7 +18,7 @@ interface ImmutableMap {
 
 /** A widget as Decap's registry holds it. */
 interface Widget {
-  control: new (...args: never[]) => { render(): unknown };
+  control: ControlClass;
   preview?: unknown;
   schema?: unknown;
 }

@@ -65,7 +65,9 @@ interface Element {
   props: Record<string, unknown>;
 }
 
-type ControlClass = new (...args: never[]) => { render(): unknown };
+// TypeScript accepts a class as a mixin's base only with a constructor taking `any[]`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ControlClass = new (...args: any[]) => { render(): unknown };
 
 /**
  * `Control` (Decap's relation or select control) rendering its react-select with Chinese messages;
