@@ -1,6 +1,7 @@
 /**
  * The gate as `npm start` runs it: on loopback only, one secret per run handed over by the printed link as an
- * HttpOnly, SameSite=Strict cookie, and the built site served from its own folder and nowhere else.
+ * `X-Portal-Key` header (from the printed link's fragment, never a cookie: cookies reach every port of
+ * 127.0.0.1), and the built site served from its own folder and nowhere else.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -21,6 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(site, 'manage/index.html'), '<p>管理</p>');
   writeFileSync(join(site, '404.html'), '<p>找不到</p>');
   symlinkSync('/etc/passwd', join(site, 'passwd.html'));
+  symlinkSync('/etc', join(site, 'assets'));
   gate = await testGate({ siteDir: () => site });
   port = Number(new URL(gate.url).port);
 });
@@ -80,21 +82,14 @@ describe('the gate of npm start', () => {
     for (const address of outside) expect(await reachable(address), address).toBe(false);
   });
 
-  it('logs a browser in only with this run’s secret, as a cookie no script and no other site gets', async () => {
-    const key = new URL(gate.loginUrl!).searchParams.get('key')!;
-    expect(key.length).toBeGreaterThanOrEqual(32);
-    const wrong = await get(`/api/login?key=${'x'.repeat(key.length)}`);
-    expect(wrong.status).toBe(401);
-    expect(wrong.headers['set-cookie']).toBeUndefined();
-    const right = await get(`/api/login?key=${key}`);
-    expect(right.status).toBe(303);
-    expect(right.headers.location).toBe('/admin/');
-    expect(String(right.headers['set-cookie'])).toMatch(
-      /^portal_gate=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/,
-    );
+  it('prints a link that carries the secret in its fragment, which no server ever receives', () => {
+    const link = new URL(gate.loginUrl!);
+    expect(link.pathname).toBe('/admin/');
+    expect(link.search).toBe('');
+    expect(link.hash).toMatch(/^#key=[\w-]{32,}$/);
   });
 
-  it('refuses API calls without the cookie, with a wrong one, or from another port of localhost', async () => {
+  it('refuses API calls without the key, with a wrong one, as a cookie, or from another port of localhost', async () => {
     const info = JSON.stringify({ action: 'info' });
     const call = (headers: Record<string, string>) =>
       fetch(`${gate.url}/api/v1`, {
@@ -102,13 +97,13 @@ describe('the gate of npm start', () => {
         headers: { 'Content-Type': 'application/json', ...headers },
         body: info,
       });
+    const key = new URL(gate.loginUrl!).hash.slice('#key='.length);
     expect((await call({ Origin: gate.url })).status).toBe(401);
-    expect((await call({ Origin: gate.url, Cookie: 'portal_gate=guess' })).status).toBe(401);
-    const key = new URL(gate.loginUrl!).searchParams.get('key')!;
-    const cookie = `portal_gate=${key}`;
-    expect((await call({ Origin: 'http://127.0.0.1:1', Cookie: cookie })).status).toBe(403);
-    expect((await call({ Origin: `http://localhost:${port}`, Cookie: cookie })).status).toBe(200);
-    expect((await call({ Origin: gate.url, Cookie: cookie })).status).toBe(200);
+    expect((await call({ Origin: gate.url, 'X-Portal-Key': 'guess' })).status).toBe(401);
+    expect((await call({ Origin: gate.url, Cookie: `portal_gate=${key}` })).status).toBe(401);
+    expect((await call({ Origin: 'http://127.0.0.1:1', 'X-Portal-Key': key })).status).toBe(403);
+    expect((await call({ Origin: `http://localhost:${port}`, 'X-Portal-Key': key })).status).toBe(200);
+    expect((await call({ Origin: gate.url, 'X-Portal-Key': key })).status).toBe(200);
   });
 
   it('serves the site’s files and nothing outside them, never through a link', async () => {
@@ -126,5 +121,10 @@ describe('the gate of npm start', () => {
       expect(response.body, path).not.toContain('root:');
     }
     expect((await get('/', { Host: 'attacker.example' })).status).toBe(403);
+  });
+
+  it('answers a request line it cannot parse with 400 and keeps serving', async () => {
+    for (const path of ['//[', '//[/../api/v1', 'http://[']) expect((await get(path)).status, path).toBe(400);
+    expect((await get('/')).status).toBe(200);
   });
 });

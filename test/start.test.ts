@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
 import { cloneRepo, freePort, git } from './support/cms.ts';
 import { articleText, newArticlePath, persist } from './support/gate.ts';
 
@@ -64,21 +65,39 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('serves the site it built, and a login link that opens /admin/', async () => {
+  it('serves the site it built, and a link to /admin/ that carries the run’s key', async () => {
     expect(builds()).toBe(1);
     expect((await fetch(`${site}/`)).status).toBe(200);
-    const response = await fetch(login, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/admin/');
-    expect((await fetch(`${site}/admin/`)).status).toBe(200);
+    expect(login).toMatch(new RegExp(`^${site}/admin/#key=[\\w-]{32,}$`));
+    expect((await fetch(login)).status).toBe(200);
+  });
+
+  it('opens a working form from the printed link in a browser, and says in Chinese what to do without it', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(login);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
+      // The key left the address bar, and no request carried it in a URL.
+      expect(page.url()).not.toContain('key=');
+      expect(requests.filter((u) => u.includes(new URL(login).hash.slice(5)))).toEqual([]);
+      const stranger = await browser.newPage();
+      await stranger.goto(`${site}/admin/`);
+      await stranger.getByText('未登录：请用 npm start 在终端里显示的“投稿”链接打开投稿页').waitFor();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('rebuilds only when main moves, and then shows the published article', async () => {
-    const cookie = (await fetch(login, { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
+    const portalKey = new URL(login).hash.slice('#key='.length);
     const api = async (body: unknown) => {
       const r = await fetch(`${site}/api/v1`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: site, Cookie: cookie },
+        headers: { 'Content-Type': 'application/json', Origin: site, 'X-Portal-Key': portalKey },
         body: JSON.stringify(body),
       });
       expect(r.status, await r.clone().text()).toBe(200);

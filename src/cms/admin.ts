@@ -4,6 +4,7 @@
  * with /admin/config.yml.
  */
 import { Temporal } from 'temporal-polyfill';
+import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { formats } from './files.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
@@ -100,6 +101,16 @@ function start(cms: DecapCms): void {
 async function main(): Promise<void> {
   const bundle = document.body.dataset.cmsBundle;
   if (!bundle) return;
+  const key = rememberKey(location, sessionStorage);
+  if (location.hash.startsWith('#key=')) history.replaceState(null, '', location.pathname);
+  if (key) window.fetch = withKey(window.fetch.bind(window), key, location.origin);
+  // Not logged in (no key, or a login proxy that let the request through without a user): the gate's own
+  // words, rather than a form that fails at its first request.
+  const refused = await refusal(window.fetch);
+  if (refused) {
+    document.body.textContent = refused;
+    return;
+  }
   window.CMS_MANUAL_INIT = true;
   try {
     await loadScript(bundle);

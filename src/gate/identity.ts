@@ -1,9 +1,11 @@
 /**
  * Who is calling the gate.
  *
- * - `local` (`npm start`): one random secret per run. The terminal prints a link that carries it once
- *   (/api/login?key=…); the gate answers with an HttpOnly, SameSite=Strict cookie, and every API request must
- *   bring it. The caller is the machine's owner (LOCAL_ADMIN), who has the repository anyway.
+ * - `local` (`npm start`): one random secret per run. The terminal prints a link to /admin/ that carries it in
+ *   the fragment (`#key=…`, never sent to a server); the admin page keeps it in sessionStorage, which belongs
+ *   to this origin alone, and sends it as the `X-Portal-Key` header with every API request. Not a cookie:
+ *   browsers send cookies to every port of 127.0.0.1, so any other local web server would receive it. The
+ *   caller is the machine's owner (LOCAL_ADMIN), who has the repository anyway.
  * - `header` (production): the department's login proxy (oauth2-proxy, Authelia, nginx auth_request) has
  *   authenticated the person and sets a header with their login; the gate listens on loopback only, so the
  *   header cannot come from anyone else. The login maps to the roster (people.yaml `login`, else `id`);
@@ -26,17 +28,8 @@ export type Identity =
       admins: readonly string[];
     };
 
-export const COOKIE = 'portal_gate';
-
-/** The cookies of a request, by name. */
-export function cookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const cut = part.indexOf('=');
-    if (cut > 0) out.set(part.slice(0, cut).trim(), part.slice(cut + 1).trim());
-  }
-  return out;
-}
+/** The header that carries the local secret (a custom header: no other origin can send it without CORS). */
+export const KEY_HEADER = 'X-Portal-Key';
 
 /** Compares secrets in constant time. */
 export function sameSecret(given: string | undefined, expected: string): boolean {
@@ -54,8 +47,8 @@ export function whoIs(
   now: Temporal.Instant,
 ): User {
   if (identity.kind === 'local') {
-    const cookie = cookies(typeof headers.cookie === 'string' ? headers.cookie : undefined).get(COOKIE);
-    if (!sameSecret(cookie, identity.token))
+    const key = headers[KEY_HEADER.toLowerCase()];
+    if (!sameSecret(typeof key === 'string' ? key : undefined, identity.token))
       throw new Refusal(401, '未登录：请用 npm start 在终端里显示的“投稿”链接打开投稿页');
     return LOCAL_ADMIN;
   }

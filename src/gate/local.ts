@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Person } from './git.ts';
 import type { Identity } from './identity.ts';
-import { createGate, LOGIN_PATH, type GateOptions } from './server.ts';
+import { createGate, type GateOptions } from './server.ts';
 import { Store } from './store.ts';
 
 export const LOOPBACK = '127.0.0.1';
@@ -42,7 +42,7 @@ function committer(repo: string): Person {
 export interface RunningGate {
   /** `http://127.0.0.1:<port>`, the address it really listens on. */
   url: string;
-  /** For `local` identity: the link that logs a browser in (carries the run's secret). */
+  /** For `local` identity: the link that opens the admin page with the run's secret (in the fragment). */
   loginUrl?: string;
   store: Store;
   server: Server;
@@ -93,7 +93,7 @@ export async function startGate(options: {
   const url = `http://${LOOPBACK}:${port}`;
   return {
     url,
-    ...(identity.kind === 'local' ? { loginUrl: `${url}${LOGIN_PATH}?key=${identity.token}` } : {}),
+    ...(identity.kind === 'local' ? { loginUrl: `${url}/admin/#key=${identity.token}` } : {}),
     store,
     server,
     stop: () =>

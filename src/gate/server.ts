@@ -1,26 +1,25 @@
 /**
  * The gate's HTTP server: the CMS API at /api/v1 and, for `npm start`, the built site itself, so that the
- * admin page and its API share one origin (no CORS, and a cookie that no other site gets).
+ * admin page and its API share one origin (no CORS: no other origin may call the API at all).
  *
  * Before any API work: the Host must be the portal's own (no DNS rebinding), the Origin must be the portal's
  * own (no other web page, not even another port of localhost), the body must be JSON and not too large, and
- * the caller must be identified (identity.ts). Every refusal is answered `{ "error": "<中文>" }` — Decap shows
+ * the caller must be identified (identity.ts). No request, however malformed, can stop the process. Every refusal is answered `{ "error": "<中文>" }` — Decap shows
  * it in the form — and logged.
  */
 import { createReadStream } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { handle } from './api.ts';
-import { COOKIE, sameSecret, whoIs, type Identity } from './identity.ts';
+import { whoIs, type Identity } from './identity.ts';
 import { GATE_POLICY } from './policy.ts';
 import { Refusal } from './refusal.ts';
 import { rosterAt } from './api.ts';
 import type { Store } from './store.ts';
 
 export const API_PATH = '/api/v1';
-export const LOGIN_PATH = '/api/login';
 
 export interface GateOptions {
   store: Store;
@@ -108,8 +107,11 @@ async function siteFile(root: string, pathname: string): Promise<string | undefi
   const file = join(root, normalize(path));
   if (!file.startsWith(root + sep)) return undefined;
   try {
-    const stat = await lstat(file);
-    return stat.isFile() ? file : undefined;
+    // The real path, links resolved at every level, must still lie inside the real site folder.
+    const [real, realRoot] = await Promise.all([realpath(file), realpath(root)]);
+    if (!real.startsWith(realRoot + sep) || real !== join(realRoot, relative(root, file))) return undefined;
+    const stat = await lstat(real);
+    return stat.isFile() ? real : undefined;
   } catch {
     return undefined;
   }
@@ -148,57 +150,52 @@ export function createGate(options: GateOptions): Server {
   const ownHost = (host: string | undefined) => origins.some((o) => new URL(o).host === host);
 
   return createServer((req, res) => {
-    void (async () => {
-      const { pathname, searchParams } = new URL(req.url ?? '/', 'http://x');
-      let action = '';
-      try {
-        if (!ownHost(req.headers.host)) throw new Refusal(403, '主机名不是本门户，已拒绝');
-        if (pathname === LOGIN_PATH && req.method === 'GET' && identity.kind === 'local') {
-          const key = searchParams.get('key') ?? '';
-          if (!sameSecret(key, identity.token))
-            throw new Refusal(401, '投稿链接无效：请使用本次 npm start 显示的链接');
-          res.writeHead(303, {
-            'Set-Cookie': `${COOKIE}=${key}; Path=/; HttpOnly; SameSite=Strict`,
-            Location: '/admin/',
-          });
-          res.end();
-          return;
-        }
-        if (pathname === API_PATH) {
-          if (req.method !== 'POST') throw new Refusal(400, '投稿接口只接受 POST 请求');
-          checkRequest(req, origins);
-          const text = await readBody(req);
-          let body: unknown;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            throw new Refusal(400, '请求不是有效的 JSON');
-          }
-          action = String((body as { action?: unknown } | null)?.action ?? '');
-          const at = now();
-          const roster = await rosterAt(store, await store.main());
-          const user = whoIs(identity, req.headers, roster, at);
-          const result = await handle({ store, user, now: at, onPublished: options.onPublished }, body);
-          send(res, 200, result ?? null);
-          return;
-        }
-        const root = options.siteDir?.();
-        if (root && (req.method === 'GET' || req.method === 'HEAD')) return await serveSite(root, req, res);
-        throw new Refusal(404, '找不到该地址');
-      } catch (error) {
-        // Decap asks for a draft to learn whether an entry has one: "none" is an answer, not a refusal.
-        const question = error instanceof Refusal && error.status === 404 && action === 'unpublishedEntry';
-        if (error instanceof Refusal && question) send(res, 404, { error: error.message });
-        else if (error instanceof Refusal) {
-          log(`[投稿网关] 拒绝 ${req.method} ${pathname} ${action}：${error.message}`);
-          send(res, error.status, { error: error.message });
-        } else {
-          log(
-            `[投稿网关] 出错 ${req.method} ${pathname} ${action}：${(error as Error).stack ?? String(error)}`,
-          );
-          send(res, 500, { error: '投稿网关内部错误，请稍后重试或联系管理员' });
-        }
+    let pathname = '';
+    let action = '';
+    const refuse = (error: unknown) => {
+      // Decap asks for a draft to learn whether an entry has one: "none" is an answer, not a refusal.
+      const question = error instanceof Refusal && error.status === 404 && action === 'unpublishedEntry';
+      if (error instanceof Refusal) {
+        if (!question) log(`[投稿网关] 拒绝 ${req.method} ${pathname} ${action}：${error.message}`);
+        send(res, error.status, { error: error.message });
+      } else {
+        log(
+          `[投稿网关] 出错 ${req.method} ${pathname} ${action}：${(error as Error).stack ?? String(error)}`,
+        );
+        if (!res.headersSent) send(res, 500, { error: '投稿网关内部错误，请稍后重试或联系管理员' });
+        else res.end();
       }
-    })();
+    };
+    (async () => {
+      // Parsed inside the guard: a request line such as `//[` must be a refusal, never a crash.
+      try {
+        pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      } catch {
+        throw new Refusal(400, '请求地址无效');
+      }
+      if (!ownHost(req.headers.host)) throw new Refusal(403, '主机名不是本门户，已拒绝');
+      if (pathname === API_PATH) {
+        if (req.method !== 'POST') throw new Refusal(400, '投稿接口只接受 POST 请求');
+        checkRequest(req, origins);
+        const text = await readBody(req);
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new Refusal(400, '请求不是有效的 JSON');
+        }
+        const named = (body as { action?: unknown } | null)?.action;
+        action = typeof named === 'string' ? named.slice(0, 40) : '';
+        const at = now();
+        const roster = await rosterAt(store, await store.main());
+        const user = whoIs(identity, req.headers, roster, at);
+        const result = await handle({ store, user, now: at, onPublished: options.onPublished }, body);
+        send(res, 200, result ?? null);
+        return;
+      }
+      const root = options.siteDir?.();
+      if (root && (req.method === 'GET' || req.method === 'HEAD')) return await serveSite(root, req, res);
+      throw new Refusal(404, '找不到该地址');
+    })().catch(refuse);
   });
 }

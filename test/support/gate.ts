@@ -37,7 +37,7 @@ export async function testGate(options: { admins?: string[]; siteDir?: () => str
     ...(identity ? { identity } : {}),
     ...(options.siteDir ? { siteDir: options.siteDir } : {}),
   });
-  const cookie = gate.loginUrl ? `portal_gate=${new URL(gate.loginUrl).searchParams.get('key')}` : '';
+  const key = gate.loginUrl ? new URL(gate.loginUrl).hash.slice('#key='.length) : '';
   const self: TestGate = {
     ...gate,
     repo,
@@ -50,7 +50,7 @@ export async function testGate(options: { admins?: string[]; siteDir?: () => str
         headers: headers ?? {
           'Content-Type': 'application/json; charset=utf-8',
           Origin: gate.url,
-          ...(cookie ? { Cookie: cookie } : {}),
+          ...(key ? { 'X-Portal-Key': key } : {}),
           ...(as ? { [USER_HEADER]: as } : {}),
         },
         body: raw ?? JSON.stringify(body),
