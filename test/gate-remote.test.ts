@@ -70,4 +70,28 @@ describe('the production gate', () => {
     expect(git(origin, 'diff', '--name-only', theirs, 'main')).toBe(path);
     expect(git(origin, 'show', `portal-ledger:ledger.tsv`)).toContain(path);
   });
+
+  it('publishes once while other requests keep fetching main', async () => {
+    const { slug, path } = newArticlePath('hejianguo');
+    await call(
+      persist(
+        'articles',
+        slug,
+        path,
+        articleText({ title: '读取不断时发布', region: 'east', author: 'hejianguo' }),
+      ),
+    );
+    const key = { collection: 'articles', slug };
+    await call({ action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } });
+    const before = git(origin, 'rev-parse', 'main');
+    let publishing = true;
+    const reads = (async () => {
+      while (publishing) await call({ action: 'entriesByFolder', params: { folder: 'content/articles' } });
+    })();
+    await call({ action: 'publishUnpublishedEntry', params: key }).finally(() => (publishing = false));
+    await reads;
+    expect(git(origin, 'rev-list', '--count', `${before}..main`)).toBe('1');
+    expect(git(origin, 'diff', '--name-only', before, 'main')).toBe(path);
+    expect(git(join(dir, 'gate.git'), 'for-each-ref', `refs/heads/cms/articles/${slug}`)).toBe('');
+  });
 });

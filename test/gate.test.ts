@@ -288,14 +288,124 @@ describe('rights', () => {
     const report = git(gate.repo, 'grep', '-l', 'region: south', 'HEAD', '--', 'content/reports')
       .split('\n')[0]!
       .replace(/^HEAD:/, '');
-    await refused([{ action: 'getEntry', params: { path: report } }, { as: REP }], 403, /无权/);
-    await refused(
-      [{ action: 'entriesByFiles', params: { files: [{ path: report }] } }, { as: MANAGER }],
-      403,
-      /无权/,
+    // Unreadable looks exactly like missing: the answer does not even tell that the report exists.
+    const missing = { data: null, file: { path: 'content/reports/2026/nothing-here.md', id: null } };
+    const hidden = await gate.api({ action: 'getEntry', params: { path: report } }, { as: REP });
+    expect(hidden.json).toEqual({ ...missing, file: { ...missing.file, path: report } });
+    const made = await gate.api({ action: 'getEntry', params: { path: missing.file.path } }, { as: REP });
+    expect(made.json).toEqual(missing);
+    const listed = await gate.api(
+      { action: 'entriesByFiles', params: { files: [{ path: report }] } },
+      { as: MANAGER },
     );
+    expect(listed.json).toEqual([{ data: null, file: { path: report, id: null } }]);
     const readable = await gate.api({ action: 'getEntry', params: { path: report } }, { as: HEAD });
     expect(readable.json.data).toContain('kind:');
+  });
+});
+
+describe('what a time certifies, and whose region an entry is', () => {
+  const weekly = (period: string, region = 'east', author = REP) =>
+    [
+      '---',
+      'kind: weekly',
+      `author: ${author}`,
+      `region: ${region}`,
+      `period: '${period}'`,
+      '---',
+      '',
+      '周报正文。',
+      '',
+    ].join('\n');
+
+  it('stamps a report anew when its period changes: an old report cannot be recycled as an on-time new one', async () => {
+    const { slug, path } = newArticlePath(REP, 'reports');
+    await gate.api(persist('reports', slug, path, weekly('2026-W40')), { as: REP });
+    const first = parseFrontMatterOf(git(gate.repo, 'show', `cms/reports/${slug}:${path}`)).submitted;
+    await new Promise((r) => setTimeout(r, 1000)); // Times are to the second: the re-stamp must differ.
+    await gate.api(persist('reports', slug, path, weekly('2026-W41'), false), { as: REP });
+    const second = parseFrontMatterOf(git(gate.repo, 'show', `cms/reports/${slug}:${path}`)).submitted;
+    expect(second).not.toBe(first);
+    await gate.api(
+      persist('reports', slug, path, weekly('2026-W41').replace('周报正文', '改了正文'), false),
+      {
+        as: REP,
+      },
+    );
+    expect(parseFrontMatterOf(git(gate.repo, 'show', `cms/reports/${slug}:${path}`)).submitted).toBe(second);
+  });
+
+  it('keeps an entry in its person’s region: a rep cannot move a report away from their manager', async () => {
+    const { slug, path } = newArticlePath(REP, 'reports');
+    await refused(
+      [persist('reports', slug, path, weekly('2026-W40', 'south')), { as: REP }],
+      422,
+      /华东区（east）/,
+    );
+    // A south rep's report is not the east manager's to write, whatever region it names.
+    const other = newArticlePath('qiuzihao', 'reports');
+    const forSouth = weekly('2026-W40', 'east', 'qiuzihao');
+    await refused(
+      [persist('reports', other.slug, other.path, forSouth), { as: MANAGER }],
+      403,
+      /本人或本区域/,
+    );
+    await refused(
+      [persist('reports', other.slug, other.path, weekly('2026-W40', 'south', 'qiuzihao')), { as: MANAGER }],
+      403,
+      /本人或本区域/,
+    );
+  });
+
+  it('sends an approved draft back to review when its author changes it afterwards', async () => {
+    const { slug, path } = newArticlePath(REP);
+    const text = articleText({ title: '审核通过的文章', region: 'east', author: REP });
+    await gate.api(persist('articles', slug, path, text), { as: REP });
+    const key = { collection: 'articles', slug };
+    await gate.api(
+      { action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } },
+      { as: MANAGER },
+    );
+    await gate.api(
+      persist('articles', slug, path, text.replace('审核通过的文章', '审核后偷偷改的文章'), false),
+      { as: REP },
+    );
+    const entry = await gate.api({ action: 'unpublishedEntry', params: key }, { as: MANAGER });
+    expect(entry.json.status).toBe('pending_review');
+    await refused([{ action: 'publishUnpublishedEntry', params: key }, { as: MANAGER }], 409, /待发布/);
+  });
+
+  it('does not tell a rep whether a colleague’s entry of that name exists', async () => {
+    const { slug, path } = newArticlePath('liuliang');
+    const theirs = articleText({ title: '同事的草稿', region: 'east', author: 'liuliang' });
+    await gate.api(persist('articles', slug, path, theirs), { as: MANAGER });
+    const mine = articleText({ title: '我的', region: 'east', author: REP });
+    const probe = await gate.api(persist('articles', slug, path, mine), { as: REP });
+    expect(probe.status).not.toBe(409);
+    expect(probe.json.error).not.toContain('已存在');
+  });
+
+  it('refuses a front matter of thousands of keys at once, before parsing it', async () => {
+    const { slug, path } = newArticlePath(REP);
+    const keys = Array.from({ length: 3000 }, (_, i) => `k${i}: 1`).join('\n');
+    const started = Date.now();
+    await refused([persist('articles', slug, path, `---\n${keys}\n---\n`), { as: REP }], 413, /字段区过长/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers malformed requests with a refusal, never a crash', async () => {
+    const deep = JSON.parse(`${'['.repeat(1000)}1${']'.repeat(1000)}`) as unknown;
+    await refused([{ action: deep }, { as: REP }], 422, /不支持/);
+    await refused([{ action: 'entriesByFiles', params: { files: [null] } }, { as: REP }], 400, /文件列表/);
+    await refused(
+      [
+        { action: 'persistEntry', params: { dataFiles: [null], options: { useWorkflow: true } } },
+        { as: REP },
+      ],
+      400,
+      /格式/,
+    );
+    expect((await gate.api({ action: 'info' }, { as: REP })).status).toBe(200);
   });
 });
 

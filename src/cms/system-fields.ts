@@ -8,13 +8,27 @@
  * - `saver` (保存人): who saved this version.
  *
  * `previous` is the entry as stored before this save (undefined for a new one). Whatever `data` says for these
- * fields is ignored: a browser cannot backdate a submission.
+ * fields is ignored: a browser cannot backdate a submission. And a time certifies one thing: when an edit
+ * changes what the entry is (a report's kind, period or author; a meeting's start, kind, region or organiser;
+ * an article's author or region), its times are stamped anew, so an old entry cannot be recycled as a new one.
  */
 import type { Collection, Field } from '../model/field.ts';
 import { formatDateTime } from '../model/time.ts';
 import type { Temporal } from 'temporal-polyfill';
 
 type Data = Record<string, unknown>;
+
+/** What each collection's times certify: changing any of these is a new submission as far as time goes. */
+export const CERTIFIED: Readonly<Record<string, readonly string[]>> = {
+  articles: ['author', 'region'],
+  reports: ['kind', 'period', 'author'],
+  meetings: ['start', 'kind', 'region', 'organizer'],
+};
+
+/** Whether the edit from `previous` to `data` changes what the entry's times certify. */
+export function changesWhatTimesCertify(c: Collection, data: Data, previous: Data): boolean {
+  return (CERTIFIED[c.name] ?? []).some((key) => JSON.stringify(data[key]) !== JSON.stringify(previous[key]));
+}
 
 const hasBody = (data: Data) => typeof data.body === 'string' && data.body.trim() !== '';
 
@@ -27,16 +41,17 @@ export function withSystemFields(
   saver: string | undefined,
 ): Data {
   const system = (c.fields as readonly Field[]).filter((f) => f.system);
+  const kept = previous && !changesWhatTimesCertify(c, data, previous) ? previous : undefined;
   const out: Data = Object.fromEntries(
     Object.entries(data).filter(([key]) => !system.some((f) => f.name === key)),
   );
   for (const f of system) {
-    const kept = previous?.[f.name];
+    const old = kept?.[f.name];
     const value =
       f.system === 'saver'
         ? saver
-        : kept !== undefined && kept !== ''
-          ? kept
+        : old !== undefined && old !== ''
+          ? old
           : f.system === 'created' || hasBody(data)
             ? formatDateTime(now)
             : undefined;

@@ -110,7 +110,9 @@ async function publishedEntry(ctx: ApiContext, main: string, roster: Roster, pat
   const shown = { path, ...(typeof label === 'string' ? { label } : {}) };
   if (!file) return { data: null, file: { ...shown, id: null } };
   const text = file.content.toString('utf8');
-  if (!mayRead(ctx, roster, target, parseFileQuietly(target, text))) return undefined;
+  // A file the user may not read looks exactly like one that does not exist: its name tells nothing.
+  if (!mayRead(ctx, roster, target, parseFileQuietly(target, text)))
+    return { data: null, file: { ...shown, id: null } };
   return { data: withoutPrivate(ctx, target, text), file: { ...shown, id: file.id } };
 }
 
@@ -171,19 +173,16 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
     const main = await ctx.store.main();
     const roster = await rosterAt(ctx.store, main);
     const out = [];
-    for (const f of files as Params[]) {
-      const entry = await publishedEntry(ctx, main, roster, str(f, 'path'), f.label);
-      if (!entry) throw new Refusal(403, '你无权查看这份文件');
-      out.push(entry);
+    for (const f of files as unknown[]) {
+      if (typeof f !== 'object' || f === null) throw new Refusal(400, '请求的文件列表有误');
+      out.push(await publishedEntry(ctx, main, roster, str(f as Params, 'path'), (f as Params).label));
     }
     return out;
   },
 
   async getEntry(ctx, params) {
     const main = await ctx.store.main();
-    const entry = await publishedEntry(ctx, main, await rosterAt(ctx.store, main), str(params, 'path'));
-    if (!entry) throw new Refusal(403, '你无权查看这份文件');
-    return entry;
+    return publishedEntry(ctx, main, await rosterAt(ctx.store, main), str(params, 'path'));
   },
 
   async unpublishedEntries(ctx) {
@@ -248,6 +247,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
     const files = params.dataFiles ?? (params.entry ? [params.entry] : []);
     if (!Array.isArray(files) || files.length !== 1) throw new Refusal(400, '每次只能保存一篇投稿');
     const file = files[0] as Params;
+    if (typeof file !== 'object' || file === null) throw new Refusal(400, '请求格式有误');
     if (file.newPath !== undefined && file.newPath !== file.path)
       throw new Refusal(403, '不能移动或重命名投稿文件');
     const path = str(file, 'path');
@@ -263,16 +263,26 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
       const previous = draft
         ? await ctx.store.git.read(draft.commit, path)
         : await ctx.store.git.read(main, path);
-      if (options.newEntry === true && previous)
+      const check = (before: typeof previous) =>
+        prepareEntry({
+          target,
+          raw,
+          previous: before?.content.toString('utf8'),
+          user: ctx.user,
+          now: ctx.now,
+          roster,
+        });
+      if (options.newEntry === true && previous) {
+        // Checked as the new entry it claims to be first: a name that is not the user's to take is refused
+        // for that, so a refusal never tells whether someone else's entry exists.
+        check(undefined);
         throw new Refusal(409, '同名投稿已存在（同一秒内保存了两次？）：请再点一次保存');
-      const { content } = prepareEntry({
-        target,
-        raw,
-        previous: previous?.content.toString('utf8'),
-        user: ctx.user,
-        now: ctx.now,
-        roster,
-      });
+      }
+      const { content, data } = check(previous);
+      // A change by someone who may not publish it sends an approved draft back for review: what is
+      // published is always what a reviewer last saw.
+      const backToReview = draft?.status === 'pending_publish' && !mayPublish(ctx, roster, target, data);
+
       await ctx.store.save({
         collection: target.collection.name,
         slug: target.slug,
@@ -280,6 +290,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         message: `${previous ? '修改' : '新建'}${target.collection.label}：${target.slug}（${ctx.user.name}）`,
         author: author(ctx.user),
         now: ctx.now,
+        ...(backToReview ? { status: 'pending_review' as const } : {}),
       });
       return { message: 'entry persisted' };
     });
@@ -353,6 +364,10 @@ export async function handle(ctx: ApiContext, body: unknown): Promise<unknown> {
   const { action, params } = body as Params;
   const handler =
     typeof action === 'string' && Object.hasOwn(handlers, action) ? handlers[action] : undefined;
-  if (!handler) throw new Refusal(422, `投稿网关不支持操作 “${String(action)}”`);
+  if (!handler)
+    throw new Refusal(
+      422,
+      `投稿网关不支持操作 “${typeof action === 'string' ? action.slice(0, 40) : '（无）'}”`,
+    );
   return handler(ctx, (typeof params === 'object' && params !== null ? params : {}) as Params);
 }

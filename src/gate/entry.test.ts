@@ -92,6 +92,36 @@ describe('prepareEntry', () => {
     });
   });
 
+  it('stamps a meeting’s application anew when its start moves: a placeholder cannot certify a later meeting', () => {
+    const target = classify('content/meetings/2026/2026-11-30-luoxinhua-093015.md');
+    const first = prepareEntry({ target, raw: meeting(''), previous: undefined, user: manager, now, roster });
+    const moved = meeting('会议决定：……\n').replace(
+      "start: '2026-12-05T14:00:00+08:00'",
+      "start: '2026-12-18T14:00:00+08:00'",
+    );
+    const again = prepareEntry({
+      target,
+      raw: moved,
+      previous: first.content.toString(),
+      user: manager,
+      now: later,
+      roster,
+    });
+    expect(again.data).toMatchObject({
+      applied: '2026-12-02T10:00:00+08:00',
+      filed: '2026-12-02T10:00:00+08:00',
+    });
+  });
+
+  it('keeps an entry in its person’s roster region, all problems at once', () => {
+    const raw = article().replace('region: east', 'region: south').replace('title: 测试文章', 'title: 测');
+    const error = refusal(() =>
+      prepareEntry({ target: NEW, raw, previous: undefined, user: rep, now, roster }),
+    );
+    expect(error.message).toContain('region（所属区域）：应为xuning在花名册中的区域 华东区（east）');
+    expect(error.message).toContain('title（标题）');
+  });
+
   it('checks with the build’s schema and the roster, all problems at once, in Chinese', () => {
     const raw = '---\ntitle: 测\nregion: atlantis\nauthor: xuning\ncategory: poetry\n---\n';
     const error = refusal(() =>

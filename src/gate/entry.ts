@@ -8,6 +8,7 @@ import { formatter } from '../cms/files.ts';
 import { check } from '../cms/save.ts';
 import { withSystemFields } from '../cms/system-fields.ts';
 import { checkBody } from '../load/body.ts';
+import { splitFrontMatter } from '../load/yaml.ts';
 import { personField } from '../model/cms.ts';
 import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
@@ -71,6 +72,22 @@ function checkNewName(target: Target, data: Data, now: Temporal.Instant): void {
 }
 
 /**
+ * An entry's region is its person's region on the roster (reports, and articles and meetings of people who
+ * have one): it decides who reviews and what counts where. An older entry may keep the region it has.
+ */
+function regionProblems(target: Target, data: Data, before: Data | undefined, roster: Roster): string[] {
+  if (target.kind !== 'submission') return [];
+  const person = data[personField(target.collection).name];
+  const own = typeof person === 'string' ? regionOf(roster)(person) : undefined;
+  if (!own || data.region === undefined || data.region === own) return [];
+  const unchanged =
+    before?.region === data.region && before?.[personField(target.collection).name] === person;
+  if (unchanged) return [];
+  const name = roster.regions.find((r) => r.id === own)?.name ?? own;
+  return [`region（所属区域）：应为${String(person)}在花名册中的区域 ${name}（${own}）`];
+}
+
+/**
  * The bytes to store for `raw` at `target`, saved by `user` at `now`; `previous` is the stored text (on the
  * draft, else on the published branch), undefined for a new entry. Throws a Refusal for anything the build
  * would reject or the user may not do.
@@ -86,6 +103,12 @@ export function prepareEntry(options: {
   const { target, raw, previous, user, now, roster } = options;
   if (Buffer.byteLength(raw) > GATE_POLICY.maxFileBytes)
     throw new Refusal(413, `内容过长：每篇不能超过 ${GATE_POLICY.maxFileBytes / 1024} KB`);
+  // A mapping of tens of thousands of keys costs the YAML parser seconds (its duplicate check is quadratic):
+  // a submission's front matter is bounded before it is parsed. (Reference files are parsed only for
+  // administrators, whose rights are checked first.)
+  const yaml = target.kind === 'submission' ? (splitFrontMatter(raw)?.yaml ?? '') : '';
+  if ((yaml.match(/:/g)?.length ?? 0) > GATE_POLICY.maxFrontMatterColons)
+    throw new Refusal(413, '字段区过长：字段或冒号太多，请检查文件');
   if (target.kind === 'org' && !user.rights.org)
     throw new Refusal(403, `只有管理员可以修改${target.collection.label}`);
   const before = previous === undefined ? undefined : safeParse(target, previous);
@@ -106,6 +129,7 @@ export function prepareEntry(options: {
   const problems = [
     ...check(target.collection, data),
     ...unknownReferences(target, data, roster),
+    ...regionProblems(target, data, before, roster),
     ...checkBody(body).map((p) => `正文第 ${p.line + 1} 行：${p.message}`),
   ];
   if (problems.length > 0) throw new Refusal(422, problems.join('；'));

@@ -5,6 +5,11 @@ export const GATE_POLICY = {
   /** One content file as stored. */
   maxFileBytes: 256 * 1024,
   /**
+   * Colons in a submission's front matter (keys and times have them): a real one has well under a hundred,
+   * a YAML parser pays quadratically for tens of thousands of keys.
+   */
+  maxFrontMatterColons: 2000,
+  /**
    * How far the date in a new entry's generated file name may be from the server's date, in days: the name
    * comes from the browser's clock, which may be a little off, but a backdated name is refused.
    */

@@ -43,10 +43,13 @@ describe('covers', () => {
     expect(covers('own', rep, {}, regionOf)).toBe(false);
   });
 
-  it('region: the entry’s region, else its person’s, or one’s own entry', () => {
+  it('region: the person’s roster region, else (no region on the roster) the entry’s, or one’s own entry', () => {
     expect(covers('region', manager, { person: 'xuning', region: 'east' }, regionOf)).toBe(true);
     expect(covers('region', manager, { person: 'zhangsan', region: 'south' }, regionOf)).toBe(false);
-    expect(covers('region', manager, { person: 'zhangsan', region: 'east' }, regionOf)).toBe(true);
+    // The roster decides: an entry naming another region does not leave (or enter) the manager's sight.
+    expect(covers('region', manager, { person: 'zhangsan', region: 'east' }, regionOf)).toBe(false);
+    expect(covers('region', manager, { person: 'liuliang', region: 'south' }, regionOf)).toBe(true);
+    expect(covers('region', manager, { person: 'hejianguo', region: 'east' }, regionOf)).toBe(true);
     expect(covers('region', manager, { person: 'xuning' }, regionOf)).toBe(true);
     expect(covers('region', manager, { person: 'zhangsan' }, regionOf)).toBe(false);
     expect(covers('region', manager, { person: 'luoxinhua', region: 'south' }, regionOf)).toBe(true);

@@ -3,7 +3,8 @@
  * admin page only ever sees what they allow (a rep's browser never receives another person's report).
  *
  * A scope says whose entries an action covers: `own` (the entry's person — author or organiser — is you),
- * `region` (the entry's region is yours, or yours is its person's), `all`, or `none`.
+ * `region` (the entry's person is of your region on the roster; an entry whose person has no region, such as
+ * the head's, by the entry's own region), `all`, or `none`.
  */
 import type { Person } from '../model/index.ts';
 import type { Role } from '../model/options.ts';
@@ -81,12 +82,9 @@ export function covers(
     case 'region': {
       if (entry.person === user.id) return true;
       if (!user.region) return false;
-      const region =
-        typeof entry.region === 'string'
-          ? entry.region
-          : typeof entry.person === 'string'
-            ? regionOf(entry.person)
-            : undefined;
+      // The roster decides, not the entry's own field: a rep cannot move a report out of their manager's sight.
+      const personRegion = typeof entry.person === 'string' ? regionOf(entry.person) : undefined;
+      const region = personRegion ?? (typeof entry.region === 'string' ? entry.region : undefined);
       return region === user.region;
     }
   }

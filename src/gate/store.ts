@@ -68,12 +68,31 @@ export class Store {
     return `${DRAFT_PREFIX}${collection}/${slug}`;
   }
 
+  /**
+   * Where the published branch is known: the branch itself, or (production) a tracking ref of the remote's,
+   * which only fetches and the gate's own successful pushes move.
+   */
+  private get mainRef(): string {
+    const { branch, remote } = this.options;
+    return remote ? `refs/remotes/portal/${branch}` : `refs/heads/${branch}`;
+  }
+
+  /** The fetch in flight, which concurrent requests share rather than racing for the same ref's lock. */
+  private fetching: Promise<unknown> | undefined;
+
   /** The published branch's commit, fetched first from the remote when there is one. */
   async main(): Promise<string> {
     const { branch, remote } = this.options;
-    if (remote)
-      await this.git.run(['fetch', '--quiet', remote, `+refs/heads/${branch}:refs/heads/${branch}`]);
-    const commit = await this.git.resolve(`refs/heads/${branch}`);
+    if (remote) {
+      this.fetching ??= this.git
+        .run(['fetch', '--quiet', remote, `+refs/heads/${branch}:${this.mainRef}`])
+        // A fetch that lost the ref's lock to our own push leaves a ref that is as new: reads use it, and a
+        // publish is protected by the push itself, which the remote refuses unless it fast-forwards.
+        .catch(() => undefined)
+        .finally(() => (this.fetching = undefined));
+      await this.fetching;
+    }
+    const commit = await this.git.resolve(this.mainRef);
     if (!commit) throw new Error(`分支 ${branch} 不存在`);
     return commit;
   }
@@ -189,12 +208,14 @@ export class Store {
     const { branch, workTree, remote } = this.options;
     const ref = `refs/heads/${branch}`;
     if (remote) {
+      // The push is the publication: once the remote took it, it is done, whatever a concurrent read fetched.
       try {
         await this.git.run(['push', '--quiet', remote, `${to}:${ref}`]);
       } catch {
         return false;
       }
-      return this.git.swap(ref, to, from);
+      await this.git.run(['update-ref', this.mainRef, to]);
+      return true;
     }
     if (workTree && (await this.checkedOut(ref))) {
       if ((await this.git.resolve(ref)) !== from) return false;

@@ -30,7 +30,8 @@ function typeError(expected: string) {
 
 /** The one wording for keys the model does not have: they are usually typos of a real field. */
 export function unknownFields(keys: readonly string[]): string {
-  return `未知字段：${keys.join('、')}（是否拼错了字段名？）`;
+  const shown = keys.length > 10 ? `${keys.slice(0, 10).join('、')} 等 ${keys.length} 个` : keys.join('、');
+  return `未知字段：${shown}（是否拼错了字段名？）`;
 }
 
 function objectError(issue: { code?: string; input?: unknown; keys?: string[] }) {
