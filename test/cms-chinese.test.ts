@@ -6,16 +6,14 @@
  * any run of three Latin letters not on a short allow-list fails. Screenshots go to test-results/.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { build } from './support/build.ts';
 import {
   articleText,
   newArticlePath,
   persist,
-  testGate,
+  adminGate,
   USER_HEADER,
   type TestGate,
 } from './support/gate.ts';
@@ -45,15 +43,11 @@ function ids(): string[] {
 }
 
 let gate: TestGate;
-let outDir: string;
 let browser: Browser;
 let allowed: Set<string>;
 
 beforeAll(async () => {
-  gate = await testGate({ admins: [], siteDir: () => outDir });
-  const admin = build(join(gate.repo, 'content'), { PORTAL_CMS_BACKEND: 'gate', PORTAL_SITE: gate.url });
-  expect(admin.status, admin.output).toBe(0);
-  outDir = admin.outDir;
+  gate = await adminGate();
   browser = await launchBrowser();
   allowed = new Set([...ALLOWED, ...ids()].map((w) => w.toLowerCase()));
 

@@ -16,7 +16,7 @@ import {
   articleText,
   newArticlePath,
   persist,
-  testGate,
+  adminGate,
   USER_HEADER,
   type TestGate,
 } from './support/gate.ts';
@@ -35,14 +35,10 @@ const ARTICLE = {
 };
 
 let gate: TestGate;
-let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  gate = await testGate({ admins: [], siteDir: () => outDir });
-  const admin = build(join(gate.repo, 'content'), { PORTAL_CMS_BACKEND: 'gate', PORTAL_SITE: gate.url });
-  expect(admin.status, admin.output).toBe(0);
-  outDir = admin.outDir;
+  gate = await adminGate();
   browser = await launchBrowser();
 });
 

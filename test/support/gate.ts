@@ -1,9 +1,10 @@
 /** A gate on a throwaway clone, and a client that speaks to it as the admin page (or an attacker) would. */
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { fileName } from '../../src/cms/save.ts';
 import { startGate, type RunningGate } from '../../src/gate/local.ts';
+import { build } from './build.ts';
 import { cloneRepo, git } from './cms.ts';
 
 /** The header the tests' stand-in for the login proxy sets. */
@@ -63,6 +64,22 @@ export async function testGate(options: { admins?: string[]; siteDir?: () => str
     },
   };
   return self;
+}
+
+/**
+ * A gate as production runs it (the login header names the person) serving a build of its own clone's
+ * content with the CMS on: what the admin's browser tests open.
+ */
+export async function adminGate(): Promise<TestGate> {
+  let outDir = '';
+  const gate = await testGate({ admins: [], siteDir: () => outDir });
+  const admin = build(join(gate.repo, 'content'), { PORTAL_CMS_BACKEND: 'gate', PORTAL_SITE: gate.url });
+  if (admin.status !== 0) {
+    await gate.remove();
+    throw new Error(`构建投稿页失败：\n${admin.output}`);
+  }
+  outDir = admin.outDir;
+  return gate;
 }
 
 const used = new Set<string>();
