@@ -8,12 +8,10 @@
  * Exit status 0 on success, 2 for a bad argument, 1 when git fails.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { Temporal } from 'temporal-polyfill';
 import { runGit } from '../src/ledger/git.ts';
 import { LEDGER_BRANCH, LEDGER_REF, readLedger, updateLedger } from '../src/ledger/ledger.ts';
-import { dateTimeProblem } from '../src/model/schema.ts';
-import { formatDateTime, parseDateTime } from '../src/model/time.ts';
+import { formatDateTime } from '../src/model/time.ts';
+import { cliOptions, fail as failWith, nowOption } from './lib/args.ts';
 
 const USAGE = `用法：npm run ledger -- [--repo .] [--commit main] [--now 2026-11-24T10:00:00+08:00] [--push origin]
 
@@ -25,42 +23,28 @@ const USAGE = `用法：npm run ledger -- [--repo .] [--commit main] [--now 2026
 const PUSH_ATTEMPTS = 3;
 
 function fail(message: string, status = 2): never {
-  process.stderr.write(`错误：${message}\n${status === 2 ? `\n${USAGE}\n` : ''}`);
+  if (status === 2) failWith(message, USAGE);
+  process.stderr.write(`错误：${message}\n`);
   process.exit(status);
 }
 
-let values: { repo?: string; commit?: string; now?: string; push?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      repo: { type: 'string', default: '.' },
-      commit: { type: 'string' },
-      now: { type: 'string' },
-      push: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: false,
-  }));
-} catch (error) {
-  fail(`参数有误：${(error as Error).message}`);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const values = cliOptions(
+  {
+    repo: { type: 'string', default: '.' },
+    commit: { type: 'string' },
+    now: { type: 'string' },
+    push: { type: 'string' },
+  },
+  USAGE,
+);
 
-const repo = resolve(values.repo ?? '.');
+const repo = resolve(values.repo as string);
 if (runGit(repo, ['rev-parse', '--git-dir']).status !== 0) fail(`${repo} 不是 git 仓库`);
-
-let now = Temporal.Now.instant();
-if (values.now !== undefined) {
-  const problem = dateTimeProblem(values.now);
-  if (problem) fail(`--now ${problem}`);
-  now = parseDateTime(values.now)!;
-}
+const now = nowOption(values.now as string | undefined, USAGE);
+const remote = values.push as string | undefined;
 
 const hasMain = runGit(repo, ['rev-parse', '--verify', '--quiet', 'refs/heads/main^{commit}']).status === 0;
-const commit = values.commit ?? (hasMain ? 'refs/heads/main' : 'HEAD');
+const commit = (values.commit as string | undefined) ?? (hasMain ? 'refs/heads/main' : 'HEAD');
 const resolved = runGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${commit}^{commit}`]);
 if (resolved.status !== 0) fail(`找不到提交 “${commit}”`);
 const short = resolved.stdout.trim().slice(0, 12);
@@ -81,7 +65,7 @@ function takeRemoteLedger(remote: string) {
 }
 
 for (let attempt = 1; ; attempt++) {
-  if (values.push) takeRemoteLedger(values.push);
+  if (remote) takeRemoteLedger(remote);
   const started = readLedger(repo) !== undefined;
   let recorded: string[];
   try {
@@ -101,15 +85,15 @@ for (let attempt = 1; ; attempt++) {
         recorded.map((path) => `  ${path}\n`).join(''),
     );
   }
-  if (!values.push) break;
+  if (!remote) break;
   // No force: if another pipeline pushed the ledger meanwhile, this push is refused and the next round
   // starts again from what it wrote.
-  const push = runGit(repo, ['push', '--quiet', values.push, `${LEDGER_REF}:${LEDGER_REF}`]);
+  const push = runGit(repo, ['push', '--quiet', remote, `${LEDGER_REF}:${LEDGER_REF}`]);
   if (push.status === 0) {
-    process.stdout.write(`已推送到 ${values.push} 的 ${LEDGER_BRANCH} 分支。\n`);
+    process.stdout.write(`已推送到 ${remote} 的 ${LEDGER_BRANCH} 分支。\n`);
     break;
   }
   if (attempt === PUSH_ATTEMPTS)
-    fail(`推送台账分支到 ${values.push} 失败（已试 ${PUSH_ATTEMPTS} 次）：${push.stderr.trim()}`, 1);
+    fail(`推送台账分支到 ${remote} 失败（已试 ${PUSH_ATTEMPTS} 次）：${push.stderr.trim()}`, 1);
   process.stdout.write(`推送被拒绝（多半是另一次构建刚推送过台账），重新取回后再试……\n`);
 }
