@@ -8,7 +8,7 @@
  * Exit status 0 on success, 2 for a bad argument, 1 when git fails.
  */
 import { resolve } from 'node:path';
-import { runGit } from '../src/ledger/git.ts';
+import { runGit } from '../src/git/run.ts';
 import { LEDGER_BRANCH, LEDGER_REF, readLedger, updateLedger } from '../src/ledger/ledger.ts';
 import { formatDateTime } from '../src/model/time.ts';
 import { cliOptions, fail as failWith, nowOption } from './lib/args.ts';

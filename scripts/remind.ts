@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { byRegion, dueReminders, type Reminder } from '../src/deadlines/reminders.ts';
 import { readSightings } from '../src/ledger/sightings.ts';
+import { runGit } from '../src/git/run.ts';
 import { loadContent } from '../src/load/load.ts';
 import { formatProblems } from '../src/load/problems.ts';
 import { formatDateTime } from '../src/model/time.ts';
@@ -27,7 +28,6 @@ import {
 } from '../src/notify/robots.ts';
 import { deliver, RateLimit } from '../src/notify/send.ts';
 import { cliOptions, fail as failWith, nowOption } from './lib/args.ts';
-import { spawnSync } from 'node:child_process';
 
 const USAGE = `用法：npm run remind -- [--now 2026-11-30T10:00:00+08:00] [--dry-run] [--channel dingtalk|wecom|feishu] [--dir content] [--push origin]
 
@@ -137,9 +137,7 @@ function record(region: string, reminders: readonly Reminder[], message: Message
 if (records.length > 0) {
   appendSent(dir, records, now);
   if (values.push) {
-    const pushed = spawnSync('git', ['-C', dir, 'push', '--quiet', String(values.push), 'portal-reminders'], {
-      encoding: 'utf8',
-    });
+    const pushed = runGit(dir, ['push', '--quiet', String(values.push), 'portal-reminders']);
     if (pushed.status !== 0) failures.push(`发送记录推送失败：${pushed.stderr.trim()}`);
   }
 }

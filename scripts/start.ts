@@ -11,13 +11,14 @@
  * npm run dev (`--dev`): `astro dev` for working on the site's code, without the CMS.
  * Ctrl-C stops everything. Port: PORTAL_PORT (4321).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { CMS_ENV } from '../src/cms/backend.ts';
+import { runGit } from '../src/git/run.ts';
 import { updateLedger } from '../src/ledger/index.ts';
 import { currentBranch, isGitRepo, startGate, type RunningGate } from '../src/gate/local.ts';
 
@@ -55,13 +56,13 @@ function stop(child: ChildProcess): void {
 }
 
 function revParse(ref: string): string | undefined {
-  const r = spawnSync('git', ['-C', ROOT, 'rev-parse', '--verify', '--quiet', ref], { encoding: 'utf8' });
+  const r = runGit(ROOT, ['rev-parse', '--verify', '--quiet', ref]);
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
 /** git in the project, with the repository's hooks switched off: nothing in .git/hooks runs as the user. */
 function git(args: string[], cwd = ROOT): void {
-  const r = spawnSync('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd, encoding: 'utf8' });
+  const r = runGit(cwd, ['-c', 'core.hooksPath=/dev/null', ...args]);
   if (r.status !== 0) throw new Error(`git ${args[0]} 失败：${r.stderr.trim()}`);
 }
 
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
     clearInterval(watching.timer);
     for (const child of children) stop(child);
     await gate?.stop();
-    spawnSync('git', ['worktree', 'remove', '--force', TREE], { cwd: ROOT });
+    runGit(ROOT, ['worktree', 'remove', '--force', TREE]);
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown());

@@ -2,10 +2,10 @@
  * Starting the gate on this machine, for `npm start` and the tests: over a git working copy, on loopback only
  * (the gate must never be reachable from the network without the login proxy in front of it).
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runGit } from '../git/run.ts';
 import type { Person } from './git.ts';
 import type { Identity } from './identity.ts';
 import { createGate, type GateOptions } from './server.ts';
@@ -17,8 +17,8 @@ export const LOOPBACK = '127.0.0.1';
 const FALLBACK_COMMITTER: Person = { name: '销售部门户投稿网关', email: 'gate@portal.invalid' };
 
 function git(repo: string, args: string[]): { ok: boolean; out: string } {
-  const result = spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-  return { ok: result.status === 0, out: (result.stdout ?? '').trim() };
+  const result = runGit(repo, args);
+  return { ok: result.status === 0, out: result.stdout.trim() };
 }
 
 export function isGitRepo(repo: string): boolean {

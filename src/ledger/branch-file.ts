@@ -5,7 +5,7 @@
  * touches a work tree or index, and two writers cannot overwrite each other.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { git, runGit } from './git.ts';
+import { git, runGit } from '../git/run.ts';
 
 /** The commit a ref points at, or undefined when there is no such ref. */
 export function refTip(gitDir: string, ref: string): string | undefined {

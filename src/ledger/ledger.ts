@@ -9,7 +9,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { refTip, writeBranchFile } from './branch-file.ts';
-import { git, runGit } from './git.ts';
+import { git, runGit } from '../git/run.ts';
 import { formatLedger, parseLedger, representable, type Ledger, type LedgerEntry } from './tsv.ts';
 
 export const LEDGER_BRANCH = 'portal-ledger';

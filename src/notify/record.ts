@@ -6,7 +6,7 @@
  */
 import type { Temporal } from 'temporal-polyfill';
 import { branchTip, refTip, writeBranchFile } from '../ledger/branch-file.ts';
-import { git, runGit } from '../ledger/git.ts';
+import { git, runGit } from '../git/run.ts';
 import { formatDateTime } from '../model/time.ts';
 import type { Channel } from './robots.ts';
 

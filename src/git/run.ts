@@ -1,9 +1,9 @@
-/** Runs git plumbing in a named repository, never in whatever repository the environment points at. */
+/** Runs git in a named repository, never in whatever repository the environment points at (a hook's GIT_DIR). */
 import { spawnSync } from 'node:child_process';
 
 /**
  * Variables that would send git to another repository, work tree or index than the folder named: set when
- * the caller itself runs inside a git hook, for one. The ledger names its repository explicitly.
+ * the caller itself runs inside a git hook, for one. Callers name their repository explicitly.
  */
 const REDIRECTS = [
   'GIT_DIR',
