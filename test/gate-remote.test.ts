@@ -12,7 +12,7 @@ import { handle } from '../src/gate/api.ts';
 import { Store } from '../src/gate/store.ts';
 import { userOf } from '../src/gate/rights.ts';
 import { git } from './support/cms.ts';
-import { articleText, newArticlePath, persist } from './support/gate.ts';
+import { readyArticle } from './support/gate.ts';
 
 let dir: string;
 let origin: string;
@@ -41,15 +41,7 @@ const call = (body: unknown) => handle({ store, user: HEAD, now: Temporal.Now.in
 
 describe('the production gate', () => {
   it('publishes onto the remote’s main, on top of a push that came meanwhile, and pushes the ledger', async () => {
-    const { slug, path } = newArticlePath('hejianguo');
-    await call(
-      persist(
-        'articles',
-        slug,
-        path,
-        articleText({ title: '网关推送的文章', region: 'east', author: 'hejianguo' }),
-      ),
-    );
+    const { path, key } = await readyArticle(call, 'hejianguo', '网关推送的文章');
     // Drafts stay with the gate: the repository of record never sees them.
     expect(git(origin, 'branch', '--list', 'cms/*')).toBe('');
     expect(git(origin, 'branch', '--list', 'portal-ledger')).toContain('portal-ledger');
@@ -63,8 +55,6 @@ describe('the production gate', () => {
     git(work, 'push', '-q', 'origin', 'main');
     const theirs = git(origin, 'rev-parse', 'main');
 
-    const key = { collection: 'articles', slug };
-    await call({ action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } });
     await call({ action: 'publishUnpublishedEntry', params: key });
     expect(git(origin, 'rev-parse', 'main^')).toBe(theirs);
     expect(git(origin, 'diff', '--name-only', theirs, 'main')).toBe(path);
@@ -72,17 +62,7 @@ describe('the production gate', () => {
   });
 
   it('publishes once while other requests keep fetching main', async () => {
-    const { slug, path } = newArticlePath('hejianguo');
-    await call(
-      persist(
-        'articles',
-        slug,
-        path,
-        articleText({ title: '读取不断时发布', region: 'east', author: 'hejianguo' }),
-      ),
-    );
-    const key = { collection: 'articles', slug };
-    await call({ action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } });
+    const { path, key } = await readyArticle(call, 'hejianguo', '读取不断时发布');
     const before = git(origin, 'rev-parse', 'main');
     let publishing = true;
     const reads = (async () => {
@@ -92,6 +72,6 @@ describe('the production gate', () => {
     await reads;
     expect(git(origin, 'rev-list', '--count', `${before}..main`)).toBe('1');
     expect(git(origin, 'diff', '--name-only', before, 'main')).toBe(path);
-    expect(git(join(dir, 'gate.git'), 'for-each-ref', `refs/heads/cms/articles/${slug}`)).toBe('');
+    expect(git(join(dir, 'gate.git'), 'for-each-ref', `refs/heads/cms/articles/${key.slug}`)).toBe('');
   });
 });

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { cloneRepo, freePort, git } from './support/cms.ts';
-import { articleText, newArticlePath, persist } from './support/gate.ts';
+import { readyArticle } from './support/gate.ts';
 
 let repo: string;
 let child: ChildProcess;
@@ -107,17 +107,7 @@ describe('npm start', () => {
       action: 'entriesByFolder',
       params: { folder: 'content/articles', extension: 'md', depth: 2 },
     });
-    const { slug, path } = newArticlePath('xuning');
-    await api(
-      persist(
-        'articles',
-        slug,
-        path,
-        articleText({ title: '本机发布的文章', region: 'east', author: 'xuning' }),
-      ),
-    );
-    const key = { collection: 'articles', slug };
-    await api({ action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } });
+    const { path, key } = await readyArticle(api, 'xuning', '本机发布的文章');
     // Reads and draft saves move no branch the site is built from: no rebuild (the poll runs every 2 s).
     await new Promise((r) => setTimeout(r, 5000));
     expect(builds()).toBe(1);

@@ -115,6 +115,22 @@ export function persist(collection: string, slug: string, path: string, raw: str
   };
 }
 
+/**
+ * A new article by `person`, saved and marked 待发布 through `call` (whatever client the test speaks with):
+ * ready for a reviewer to publish. Returns its path and its draft's key.
+ */
+export async function readyArticle(
+  call: (body: unknown) => Promise<unknown>,
+  person: string,
+  title: string,
+): Promise<{ path: string; key: { collection: string; slug: string } }> {
+  const { slug, path } = newArticlePath(person);
+  await call(persist('articles', slug, path, articleText({ title, region: 'east', author: person })));
+  const key = { collection: 'articles', slug };
+  await call({ action: 'updateUnpublishedEntryStatus', params: { ...key, newStatus: 'pending_publish' } });
+  return { path, key };
+}
+
 /** An article file as the admin page writes it. */
 export function articleText(fields: { title: string; region: string; author: string; submitted?: string }) {
   return [
