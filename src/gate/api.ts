@@ -13,7 +13,7 @@ import { CONTENT_FOLDER } from '../model/cms.ts';
 import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
 import { classify, pathOf, type Target } from './paths.ts';
-import { ownerOf, parseFile, prepareEntry, regionOf, type Roster } from './entry.ts';
+import { ownerOf, parseFile, parseStored, prepareEntry, regionOf, type Roster } from './entry.ts';
 import { GATE_POLICY, type Status } from './policy.ts';
 import { Refusal } from './refusal.ts';
 import { covers, type User } from './rights.ts';
@@ -111,7 +111,7 @@ async function publishedEntry(ctx: ApiContext, main: string, roster: Roster, pat
   if (!file) return { data: null, file: { ...shown, id: null } };
   const text = file.content.toString('utf8');
   // A file the user may not read looks exactly like one that does not exist: its name tells nothing.
-  if (!mayRead(ctx, roster, target, parseFileQuietly(target, text)))
+  if (!mayRead(ctx, roster, target, parseStored(target, text) ?? {}))
     return { data: null, file: { ...shown, id: null } };
   return { data: withoutPrivate(ctx, target, text), file: { ...shown, id: file.id } };
 }
@@ -124,20 +124,12 @@ function withoutPrivate(ctx: ApiContext, target: Target, text: string): string {
     typeof item === 'object' && item !== null
       ? Object.fromEntries(Object.entries(item).filter(([key]) => !hidden.includes(key)))
       : item;
-  const data = parseFileQuietly(target, text);
+  const data = parseStored(target, text) ?? {};
   const list = data[target.collection.name];
   const visible = Array.isArray(list)
     ? { [target.collection.name]: list.map(strip) }
     : (strip(data) as Params);
   return formatter(target.collection).toFile(visible);
-}
-
-function parseFileQuietly(target: Target, text: string): Params {
-  try {
-    return formatter(target.collection).fromFile(text);
-  } catch {
-    return {};
-  }
 }
 
 const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unknown>> = {
@@ -161,7 +153,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
     const blobs = await ctx.store.git.blobs(files.map((f) => f.id));
     return files.flatMap(({ path, id, target }) => {
       const text = blobs.get(id)!.toString('utf8');
-      return mayRead(ctx, roster, target, parseFileQuietly(target, text))
+      return mayRead(ctx, roster, target, parseStored(target, text) ?? {})
         ? [{ data: text, file: { path, id } }]
         : [];
     });
@@ -199,7 +191,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
       const file = await ctx.store.git.read(d.commit, path);
       if (
         file &&
-        mayHandleDraft(ctx, roster, target, parseFileQuietly(target, file.content.toString('utf8')))
+        mayHandleDraft(ctx, roster, target, parseStored(target, file.content.toString('utf8')) ?? {})
       )
         keys.push(`${d.collection}/${d.slug}`);
     }

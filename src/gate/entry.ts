@@ -111,7 +111,7 @@ export function prepareEntry(options: {
     throw new Refusal(413, '字段区过长：字段或冒号太多，请检查文件');
   if (target.kind === 'org' && !user.rights.org)
     throw new Refusal(403, `只有管理员可以修改${target.collection.label}`);
-  const before = previous === undefined ? undefined : safeParse(target, previous);
+  const before = previous === undefined ? undefined : parseStored(target, previous);
   const data = withSystemFields(target.collection, parseFile(target, raw), before, now, user.id);
 
   if (target.kind === 'submission') {
@@ -136,8 +136,11 @@ export function prepareEntry(options: {
   return { content: Buffer.from(formatter(target.collection).toFile(data)), data };
 }
 
-/** The stored entry's data; a stored file the CMS cannot parse has no system values to keep. */
-function safeParse(target: Target, text: string): Data | undefined {
+/**
+ * A stored file's data, or undefined when the CMS cannot parse it (a hand edit): it then has no system values to
+ * keep and no owner to go by.
+ */
+export function parseStored(target: Target, text: string): Data | undefined {
   try {
     return formatter(target.collection).fromFile(text);
   } catch {
