@@ -4,7 +4,7 @@
  * meetings (R8, with calendar.yaml's overrides). Calendar feeds and reminders are both made from these.
  */
 import { Temporal } from 'temporal-polyfill';
-import { labelOf, REPORT_KINDS, type ReportKind } from '../model/options.ts';
+import { CALENDAR_MEETING_KINDS, labelOf, REPORT_KINDS, type ReportKind } from '../model/options.ts';
 import { addMonths, formatChineseMonth, inShanghai, instantOf, periodSpan } from '../model/time.ts';
 import { standingMeetingStart, type StandingMeeting } from '../rules/calendar.ts';
 import { computeCompliance, type ComplianceContent, type CountingOptions } from '../rules/compliance.ts';
@@ -28,8 +28,6 @@ export type Deadline =
   | (Base & { kind: 'report'; person: string; report: ReportKind; period: string; status: DeadlineStatus })
   | (Base & { kind: 'articles' | 'meetings'; region: string; status: DeadlineStatus })
   | (Base & { kind: 'standing'; meeting: StandingMeeting; period: string });
-
-const STANDING_LABELS: Record<StandingMeeting, string> = { monthly: '月例会', quarterly: '季度例会' };
 
 /** Months from `first` to `last`, inclusive. */
 export function monthsBetween(first: string, last: string): string[] {
@@ -83,7 +81,7 @@ export function deadlines(
           kind: 'standing',
           key: `standing-${meeting}-${period}`,
           at: start,
-          title: `${meeting === 'monthly' ? formatChineseMonth(period) : period.replace('-Q', '年第') + '季度'}${STANDING_LABELS[meeting]}`,
+          title: `${meeting === 'monthly' ? formatChineseMonth(period) : period.replace('-Q', '年第') + '季度'}${labelOf(CALENDAR_MEETING_KINDS, meeting)}`,
           month,
           meeting,
           period,

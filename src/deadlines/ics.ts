@@ -7,6 +7,7 @@
  */
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import type { Temporal } from 'temporal-polyfill';
+import { articles, meetings, reports } from '../model/collections/index.ts';
 import { TIME_ZONE } from '../model/time.ts';
 import type { Deadline } from './deadlines.ts';
 
@@ -50,8 +51,8 @@ function summary(d: Deadline, names: ReadonlyMap<string, string> | undefined): s
 
 function description(d: Deadline, site: string): string {
   if (d.kind === 'standing') return `部门${d.title}。改期以门户的会议日历为准。`;
-  const where = d.kind === 'report' ? '工作汇报' : d.kind === 'articles' ? '内刊投稿' : '会议纪要';
-  return `按部门规则，${d.title}须在此前提交。投稿：${site}/admin/#/collections/${d.kind === 'report' ? 'reports' : d.kind}（${where}）`;
+  const collection = d.kind === 'report' ? reports : d.kind === 'articles' ? articles : meetings;
+  return `按部门规则，${d.title}须在此前提交。投稿：${site}/admin/#/collections/${collection.name}（${collection.label}）`;
 }
 
 /** The feed as text. */
