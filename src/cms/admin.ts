@@ -5,8 +5,11 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
+import { explainFailures, watchConnection } from './connection.ts';
 import { formats } from './files.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
+import { keepNamed } from './markup-fixes.ts';
+import { flagNewEntry, startOnForm } from './phone.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { prepareSave } from './save.ts';
 
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
   const key = rememberKey(location, sessionStorage);
   if (location.hash.startsWith('#key=')) history.replaceState(null, '', location.pathname);
   if (key) window.fetch = withKey(window.fetch.bind(window), key, location.origin);
+  window.fetch = explainFailures(window.fetch.bind(window));
   // Not logged in (no key, or a login proxy that let the request through without a user): the gate's own
   // words, rather than a form that fails at its first request.
   const refused = await refusal(window.fetch);
@@ -111,6 +115,10 @@ async function main(): Promise<void> {
     document.body.textContent = refused;
     return;
   }
+  startOnForm(window);
+  flagNewEntry(window);
+  watchConnection(window, document);
+  keepNamed(document.body);
   window.CMS_MANUAL_INIT = true;
   try {
     await loadScript(bundle);
