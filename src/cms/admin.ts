@@ -8,6 +8,7 @@ import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { formats } from './files.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
+import { registerPreviews, type PreviewCms } from './preview.ts';
 import { prepareSave } from './save.ts';
 
 /** The few parts of Decap's Immutable.js entry data that this script touches. */
@@ -25,7 +26,7 @@ interface Widget {
 }
 
 /** The parts of `window.CMS` used here (https://decapcms.org/docs/customization/). */
-interface DecapCms {
+interface DecapCms extends PreviewCms {
   init(): void;
   registerCustomFormat(
     name: string,
@@ -95,6 +96,7 @@ function start(cms: DecapCms): void {
       cms.registerWidget(name, control, widget.preview, widget.schema);
     }
   }
+  if (window.h) registerPreviews(cms, window.h, document.body.dataset.roster);
   cms.init();
 }
 
