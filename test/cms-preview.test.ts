@@ -1,0 +1,181 @@
+/**
+ * The preview is the site (issue 11): Debian's Chromium on /admin/ of a real build through the real gate. An
+ * existing article opened by its author shows, in Decap's preview iframe, the same elements, classes and
+ * texts as its built page's <article>, laid out by the same stylesheet (tables bordered, the site's fonts);
+ * a report shows its figures table with achievement rates as its page does. The admin page's CSP blocks
+ * nothing. Screenshots of the previews go to test-results/screenshots.
+ */
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { adminGate, USER_HEADER, type TestGate } from './support/gate.ts';
+
+/** A rep's article with a table and tags (content/articles/2025/2025-12-08-caoshaohua-1116.md). */
+const ARTICLE = {
+  author: 'caoshaohua',
+  entry: '2025/2025-12-08-caoshaohua-1116',
+  page: '/articles/2025-12-08-caoshaohua-1116/',
+};
+/** A 销售沟通会 with leaders, attendees, application and filing times and a memo, opened by its organiser. */
+const MEETING = {
+  organizer: 'luoxinhua',
+  entry: '2025/2025-12-02-regional-east-1000',
+  page: '/meetings/2025-12-02-regional-east-1000/',
+};
+/** A manager's quarterly achievement report with five figures. */
+const REPORT = {
+  author: 'wangfeng',
+  entry: '2026/achievement-2026-q1-wangfeng',
+  page: '/manage/reports/achievement-2026-q1-wangfeng/',
+};
+
+let gate: TestGate;
+let browser: Browser;
+
+beforeAll(async () => {
+  gate = await adminGate();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gate?.remove();
+});
+
+/**
+ * The outline of an element as a reader and the stylesheet meet it: each element's tag and classes, each text
+ * (whitespace collapsed), in document order. Hidden elements (pagefind's facts) are left out; attributes
+ * other than class are not compared (the page's data-pagefind-* and Astro's data-astro-* are the page's own).
+ */
+function outline(root: Element): string[] {
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) out.push(text);
+      return;
+    }
+    if (!(node instanceof Element) || node.hasAttribute('hidden')) return;
+    const classes = [...node.classList].sort().join('.');
+    out.push(`<${node.tagName.toLowerCase()}${classes ? `.${classes}` : ''}>`);
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+/** What the stylesheet made of a few elements: enough to tell the site's layout from a browser's defaults. */
+function looks(root: Element) {
+  const style = (selector: string) => {
+    const e = root.querySelector(selector);
+    if (!e) return undefined;
+    const s = getComputedStyle(e);
+    return {
+      fontFamily: s.fontFamily,
+      fontSize: s.fontSize,
+      display: s.display,
+      border: `${s.borderTopWidth} ${s.borderTopStyle}`,
+      color: s.color,
+    };
+  };
+  return {
+    h1: style('h1'),
+    facts: style('dl'),
+    dt: style('dt'),
+    prose: style('.prose'),
+    cell: style('.prose td'),
+    figuresCell: style('.figures td'),
+  };
+}
+
+/** The admin as `person` at desktop width, logged in, recording CSP violations. */
+async function openAdmin(person: string) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    extraHTTPHeaders: { [USER_HEADER]: person },
+  });
+  const page = await context.newPage();
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) blocked.push(m.text());
+  });
+  await page.goto(`${gate.url}/admin/`);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
+  return { page, blocked, close: () => context.close() };
+}
+
+/** The preview iframe of an entry opened in the editor, once its page has rendered there. */
+async function preview(page: Page, collection: string, entry: string): Promise<Frame> {
+  await page.goto(`${gate.url}/admin/#/collections/${collection}/entries/${entry}`);
+  const frame = await (await page.locator('#preview-pane').elementHandle())!.contentFrame();
+  await frame!.locator('main h1').waitFor();
+  // The stylesheet loads after the markup: wait until it applies (the facts list becomes a grid).
+  await frame!.waitForFunction(() => getComputedStyle(document.querySelector('main dl')!).display === 'grid');
+  return frame!;
+}
+
+describe('the CMS preview', () => {
+  it('shows an article as its built page: same elements, classes, texts and styles', async () => {
+    const admin = await openAdmin(ARTICLE.author);
+    const frame = await preview(admin.page, 'articles', ARTICLE.entry);
+    const shown = await frame.locator('main article').evaluate(outline);
+    const shownText = await frame.locator('main article').textContent();
+    const shownLooks = await frame.locator('main article').evaluate(looks);
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/cms-preview-article.png` });
+
+    const site = await admin.page.context().newPage();
+    await site.goto(`${gate.url}${ARTICLE.page}`);
+    const built = await site.locator('main article').evaluate(outline);
+    const builtLooks = await site.locator('main article').evaluate(looks);
+
+    // Names and labels, not ids; the date as the site writes it; the table's cells.
+    expect(shownText).toContain('西北区');
+    expect(shownText).toContain('曹少华（临床推广代表/业务员）');
+    expect(shownText).toContain('销售心得');
+    expect(shownText).toContain('2025年12月8日 11:16（北京时间）');
+    expect(shown).toContain('<table>');
+    expect(shown).toEqual(built);
+    expect(shownLooks).toEqual(builtLooks);
+    expect(shownLooks.cell?.border).toBe('1px solid');
+    expect(shownLooks.h1?.fontFamily).toContain('WenQuanYi');
+    expect(admin.blocked).toEqual([]);
+    await admin.close();
+  });
+
+  it('shows a report with its figures table and achievement rates as its page does', async () => {
+    const admin = await openAdmin(REPORT.author);
+    const frame = await preview(admin.page, 'reports', REPORT.entry);
+    const figures = await frame.locator('table.figures').evaluate(outline);
+    const title = await frame.locator('main h1').textContent();
+    const facts = await frame.locator('main dl').evaluate(outline);
+    const shownLooks = await frame.locator('main').evaluate(looks);
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/cms-preview-report.png` });
+
+    const site = await admin.page.context().newPage();
+    await site.goto(`${gate.url}${REPORT.page}`);
+    expect(figures).toContain('达成率');
+    expect(figures).toContain('114.9%');
+    expect(figures).toEqual(await site.locator('table.figures').evaluate(outline));
+    expect(title).toBe(await site.locator('main h1').textContent());
+    expect(facts).toEqual(await site.locator('main dl').evaluate(outline));
+    expect(shownLooks.figuresCell).toEqual((await site.locator('main').evaluate(looks)).figuresCell);
+    expect(admin.blocked).toEqual([]);
+    await admin.close();
+  });
+
+  it('shows a meeting as its built page: same elements, classes and texts', async () => {
+    const admin = await openAdmin(MEETING.organizer);
+    const frame = await preview(admin.page, 'meetings', MEETING.entry);
+    const shown = await frame.locator('main article').evaluate(outline);
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/cms-preview-meeting.png` });
+
+    const site = await admin.page.context().newPage();
+    await site.goto(`${gate.url}${MEETING.page}`);
+    expect(shown.join('')).toContain('罗新华（销售经理）');
+    expect(shown.join('')).toContain('参会人员（6 人）');
+    expect(shown).toEqual(await site.locator('main article').evaluate(outline));
+    expect(admin.blocked).toEqual([]);
+    await admin.close();
+  });
+});
