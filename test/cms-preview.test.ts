@@ -178,4 +178,30 @@ describe('the CMS preview', () => {
     expect(admin.blocked).toEqual([]);
     await admin.close();
   });
+
+  it('follows a new article as it is typed, from an empty form to a bordered table', async () => {
+    const admin = await openAdmin(ARTICLE.author);
+    await admin.page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    const frame = await (await admin.page.locator('#preview-pane').elementHandle())!.contentFrame();
+    const article = frame!.locator('main article');
+    await expect.poll(() => article.textContent()).toContain('投稿时间保存时由系统填写');
+    expect(await article.textContent()).toContain('未填写');
+
+    await admin.page.getByLabel('标题', { exact: true }).fill('新写的一篇');
+    await admin.page.getByRole('switch').click();
+    await admin.page.getByRole('textbox').last().click();
+    for (const line of ['| 医院 | 拜访 |', '|---|---:|', '| 市一院 | 3 |']) {
+      await admin.page.keyboard.insertText(line);
+      await admin.page.keyboard.press('Enter');
+    }
+    await frame!.locator('.prose td').first().waitFor();
+    expect(await frame!.locator('main h1').textContent()).toBe('新写的一篇');
+    const border = await frame!
+      .locator('.prose td')
+      .last()
+      .evaluate((e) => getComputedStyle(e).borderTopWidth);
+    expect(border).toBe('1px');
+    expect(admin.blocked).toEqual([]);
+    await admin.close();
+  });
 });
