@@ -204,4 +204,34 @@ describe('the CMS preview', () => {
     expect(admin.blocked).toEqual([]);
     await admin.close();
   });
+
+  it('fits a phone-wide preview: nothing wider than the frame, the site’s phone layout', async () => {
+    // The preview's place on a phone (a tab) is the admin's own stylesheet; here only its content is checked,
+    // in a frame made 390 px wide.
+    for (const [collection, entry] of [
+      ['articles', ARTICLE],
+      ['reports', REPORT],
+    ] as const) {
+      const admin = await openAdmin(entry.author);
+      const frame = await preview(admin.page, collection, entry.entry);
+      await admin.page.locator('#preview-pane').evaluate((e: HTMLElement) => {
+        e.style.width = '390px';
+        e.style.flex = 'none';
+      });
+      await frame.waitForFunction(() => document.documentElement.clientWidth === 390);
+      const wider = await frame.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          // A wide table scrolls inside its own box (the site's .prose table), its cells may lie beyond.
+          .filter((e) => !e.closest('table'))
+          .map((e) => e.tagName),
+      );
+      expect(wider).toEqual([]);
+      expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await admin.page
+        .locator('#preview-pane')
+        .screenshot({ path: `${SCREENSHOTS}/cms-preview-${collection}-phone.png` });
+      await admin.close();
+    }
+  });
 });
