@@ -9,6 +9,7 @@ import { formats } from './files.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { registerPreviews, type PreviewCms } from './preview.ts';
+import { embeddedNames } from './preview-roster.ts';
 import { prepareSave } from './save.ts';
 
 /** The few parts of Decap's Immutable.js entry data that this script touches. */
@@ -96,7 +97,7 @@ function start(cms: DecapCms): void {
       cms.registerWidget(name, control, widget.preview, widget.schema);
     }
   }
-  if (window.h) registerPreviews(cms, window.h, document.body.dataset.roster);
+  if (window.h) registerPreviews(cms, window.h, embeddedNames(document.body));
   cms.init();
 }
 

@@ -11,7 +11,7 @@ import {
   reportView,
   type Fact,
 } from './preview-view.ts';
-import { publicRoster, readRoster, rosterNames } from './roster.ts';
+import { publicRoster, readRoster, rosterNames } from './preview-roster.ts';
 
 const names = rosterNames({
   regions: [{ id: 'east', name: '华东区' }],

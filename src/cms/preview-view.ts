@@ -20,8 +20,11 @@ import { isCommunicationMeeting, meetingFigures, meetingKindLabel } from '../sit
 import { reportKindLabel, reportSections, reportTitle, type ReportSection } from '../site/reports.ts';
 import { urls } from '../site/urls.ts';
 
-/** The roster lookups the preview needs (src/cms/roster.ts builds them from the admin page's public names). */
-export type Names = Pick<Directory, 'personName' | 'personWithRole' | 'regionName'>;
+/**
+ * The roster lookups the preview needs: the site's Directory, or any with its name functions
+ * (src/cms/preview-roster.ts builds one from the admin page's public names).
+ */
+export type PreviewNames = Pick<Directory, 'personName' | 'personWithRole' | 'regionName'>;
 
 /** What a required field the author has not filled in yet shows. */
 export const NOT_FILLED = '未填写';
@@ -112,7 +115,7 @@ function monthOf(submitted: string | undefined, now: Temporal.Instant): string {
 }
 
 /** An article as src/pages/articles/[id].astro with ArticleMeta.astro shows it. */
-export function articleView(data: Data, names: Names, now: Temporal.Instant): ArticleView {
+export function articleView(data: Data, names: PreviewNames, now: Temporal.Instant): ArticleView {
   const month = monthOf(text(data, 'submitted'), now);
   const region = text(data, 'region');
   const author = text(data, 'author');
@@ -136,7 +139,7 @@ export function articleView(data: Data, names: Names, now: Temporal.Instant): Ar
 }
 
 /** A meeting as src/pages/meetings/[id].astro with MeetingFacts.astro shows it. */
-export function meetingView(data: Data, names: Names): MeetingView {
+export function meetingView(data: Data, names: PreviewNames): MeetingView {
   const kind = text(data, 'kind');
   const region = text(data, 'region');
   const organizer = text(data, 'organizer');
@@ -205,7 +208,7 @@ function periodName(kind: ReportKind, period: string): string | undefined {
 }
 
 /** A report as src/pages/manage/reports/[id].astro shows it. */
-export function reportView(data: Data, names: Names): ReportView {
+export function reportView(data: Data, names: PreviewNames): ReportView {
   const rawKind = text(data, 'kind');
   const kind = isReportKind(rawKind) ? rawKind : undefined;
   const author = text(data, 'author');

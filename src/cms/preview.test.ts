@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateElement } from './preview-markup.ts';
 import { registerPreviews, type PreviewCms } from './preview.ts';
+import { readRoster, rosterNames } from './preview-roster.ts';
 
 /**
  * createElement's contract as the markup uses it, writing HTML: enough to read the structure the templates
@@ -23,7 +24,7 @@ function registered(roster?: string) {
     registerPreviewStyle: (style) => styles.push(style),
     registerPreviewTemplate: (name, component) => templates.set(name, component),
   };
-  registerPreviews(cms, toHtml as NonNullable<Window['h']>, roster);
+  registerPreviews(cms, toHtml as NonNullable<Window['h']>, rosterNames(readRoster(roster)));
   const render = (collection: string, data: Record<string, unknown>) =>
     String(templates.get(collection)!({ entry: { get: () => ({ toJS: () => data }) } }));
   return { styles, templates, render };

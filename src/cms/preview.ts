@@ -8,8 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 // admin page's CSP allows ('self'); the pages' inline <style> could not be (CSP hashes).
 import siteStylesheet from '../styles/global.css?url';
 import { articleMarkup, meetingMarkup, reportMarkup, type CreateElement } from './preview-markup.ts';
-import { articleView, meetingView, reportView, type Names } from './preview-view.ts';
-import { readRoster, rosterNames } from './roster.ts';
+import { articleView, meetingView, reportView, type PreviewNames } from './preview-view.ts';
 
 /** What Decap passes a preview template (https://decapcms.org/docs/customization/). */
 interface PreviewProps {
@@ -24,7 +23,7 @@ export interface PreviewCms {
 }
 
 /** One template per submission collection: the form's data → the view → the page's markup. */
-function templates(names: Names, h: CreateElement) {
+function templates(names: PreviewNames, h: CreateElement) {
   return {
     articles: (data: Record<string, unknown>) =>
       articleMarkup(h, articleView(data, names, Temporal.Now.instant())),
@@ -34,18 +33,17 @@ function templates(names: Names, h: CreateElement) {
 }
 
 /**
- * Registers the site's stylesheet and the three templates. `roster` is the admin page's embedded public
- * roster (src/cms/roster.ts), read from its `data-roster` attribute.
+ * Registers the site's stylesheet and the three templates. `names` are the roster lookups, e.g. over the
+ * admin page's embedded public roster (src/cms/preview-roster.ts `embeddedNames`).
  */
 export function registerPreviews(
   cms: PreviewCms,
   createElement: NonNullable<Window['h']>,
-  roster: string | undefined,
+  names: PreviewNames,
 ): void {
   // The bundle's createElement is React's: it takes children after the props, and null props.
   const h = createElement as CreateElement;
   cms.registerPreviewStyle(siteStylesheet);
-  const names = rosterNames(readRoster(roster));
   for (const [collection, render] of Object.entries(templates(names, h))) {
     cms.registerPreviewTemplate(collection, ({ entry, document }) => {
       // Decap's iframe has no language: the site's Chinese typography (着重号, quotes) keys on :lang(zh).

@@ -5,7 +5,7 @@
  */
 import type { Person, Region } from '../model/index.ts';
 import { makeDirectory } from '../site/directory.ts';
-import type { Names } from './preview-view.ts';
+import type { PreviewNames } from './preview-view.ts';
 
 export interface PublicRoster {
   regions: { id: string; name: string }[];
@@ -36,10 +36,15 @@ export function readRoster(json: string | undefined): PublicRoster {
 }
 
 /** The site's own name lookups (src/site/directory.ts) over the public roster. */
-export function rosterNames(roster: PublicRoster): Names {
+export function rosterNames(roster: PublicRoster): PreviewNames {
   // makeDirectory's name lookups read id, name and role only, which is all the public roster has.
   return makeDirectory(
     roster.regions.map((data) => ({ data: data as Region })),
     roster.people.map((data) => ({ data: data as Person })),
   );
+}
+
+/** The names of the roster the admin page carries in its `data-roster` attribute. */
+export function embeddedNames(body: HTMLElement): PreviewNames {
+  return rosterNames(readRoster(body.dataset.roster));
 }
