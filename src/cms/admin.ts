@@ -11,6 +11,8 @@ import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { keepNamed } from './markup-fixes.ts';
 import { flagNewEntry, startOnForm } from './phone.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
+import { registerPreviews, type PreviewCms } from './preview.ts';
+import { embeddedNames } from './preview-roster.ts';
 import { prepareSave } from './save.ts';
 
 /** The few parts of Decap's Immutable.js entry data that this script touches. */
@@ -28,7 +30,7 @@ interface Widget {
 }
 
 /** The parts of `window.CMS` used here (https://decapcms.org/docs/customization/). */
-interface DecapCms {
+interface DecapCms extends PreviewCms {
   init(): void;
   registerCustomFormat(
     name: string,
@@ -98,6 +100,7 @@ function start(cms: DecapCms): void {
       cms.registerWidget(name, control, widget.preview, widget.schema);
     }
   }
+  if (window.h) registerPreviews(cms, window.h, embeddedNames(document.body));
   cms.init();
 }
 

@@ -19,6 +19,9 @@ export function formatRate(rate: number | undefined): string {
   return rate === undefined ? '—' : percent.format(rate);
 }
 
+/** What the figures table says of itself (FiguresTable.astro and the CMS preview). */
+export const FIGURES_CAPTION = '各项目标与实际（达成率 = 实际 ÷ 目标；目标为 0 时记为“—”）';
+
 /** One row of the figures table. */
 export interface FigureRow {
   key: FigureKey;
