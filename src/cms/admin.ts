@@ -6,6 +6,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { formats } from './files.ts';
+import { loadNames, registerNames } from './names-admin.ts';
+import type { Names } from './names.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { prepareSave } from './save.ts';
@@ -71,7 +73,7 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-function start(cms: DecapCms): void {
+function start(cms: DecapCms, names: Names): void {
   for (const f of formats()) cms.registerCustomFormat(f.name, f.extension, f.formatter);
   cms.registerEventListener({
     name: 'preSave',
@@ -95,6 +97,7 @@ function start(cms: DecapCms): void {
       cms.registerWidget(name, control, widget.preview, widget.schema);
     }
   }
+  registerNames(cms, names);
   cms.init();
 }
 
@@ -112,13 +115,15 @@ async function main(): Promise<void> {
     return;
   }
   window.CMS_MANUAL_INIT = true;
+  // Read while the bundle loads.
+  const names = loadNames(window.fetch);
   try {
     await loadScript(bundle);
   } catch (error) {
     document.body.textContent = `投稿表单加载失败：${(error as Error).message}。请刷新页面重试，或联系管理员。`;
     return;
   }
-  start(window.CMS!);
+  start(window.CMS!, await names);
 }
 
 void main();
