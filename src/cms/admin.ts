@@ -7,6 +7,8 @@ import { Temporal } from 'temporal-polyfill';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { explainFailures, watchConnection } from './connection.ts';
 import { formats } from './files.ts';
+import { loadNames, registerNames } from './names-admin.ts';
+import type { Names } from './names.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { keepNamed } from './markup-fixes.ts';
 import { flagNewEntry, startOnForm } from './phone.ts';
@@ -76,7 +78,7 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-function start(cms: DecapCms): void {
+function start(cms: DecapCms, names: Names): void {
   for (const f of formats()) cms.registerCustomFormat(f.name, f.extension, f.formatter);
   cms.registerEventListener({
     name: 'preSave',
@@ -101,6 +103,7 @@ function start(cms: DecapCms): void {
     }
   }
   if (window.h) registerPreviews(cms, window.h, embeddedNames(document.body));
+  registerNames(cms, names);
   cms.init();
 }
 
@@ -123,13 +126,15 @@ async function main(): Promise<void> {
   watchConnection(window, document);
   keepNamed(document.body);
   window.CMS_MANUAL_INIT = true;
+  // Read while the bundle loads.
+  const names = loadNames(window.fetch);
   try {
     await loadScript(bundle);
   } catch (error) {
     document.body.textContent = `投稿表单加载失败：${(error as Error).message}。请刷新页面重试，或联系管理员。`;
     return;
   }
-  start(window.CMS!);
+  start(window.CMS!, await names);
 }
 
 void main();

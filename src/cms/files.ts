@@ -4,11 +4,12 @@
  * src/load/yaml-write.ts), with keys in the order of the field tables.
  *
  * - Empty optional fields are left out instead of being written as `''` or `[]`, which the build rejects.
- * - The file name keys that the admin page adds before a save (FILE_KEYS) never reach the file.
+ * - The keys that only the admin page uses (the file name before a save, names for the lists) never reach
+ *   the file.
  * - regions.yaml and people.yaml are lists at the top level, which Decap cannot edit: the CMS sees each as
  *   one list field named after the collection (`{ people: [...] }`) and writes the bare list back.
  */
-import { FILE_KEYS, formatName } from '../model/cms.ts';
+import { formatName, isHelperKey } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
 import type { Collection, Field } from '../model/field.ts';
 import { FIGURE_PARTS } from '../model/options.ts';
@@ -22,8 +23,6 @@ export interface Formatter {
   fromFile(text: string): Data;
   toFile(data: Data): string;
 }
-
-const HELPER_KEYS = new Set<string>(Object.values(FILE_KEYS));
 
 const isRecord = (value: unknown): value is Data =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -102,7 +101,7 @@ function markdownFormat(c: Collection): Formatter {
     },
     toFile(data) {
       const { body, ...rest } = data;
-      const front = Object.fromEntries(Object.entries(rest).filter(([key]) => !HELPER_KEYS.has(key)));
+      const front = Object.fromEntries(Object.entries(rest).filter(([key]) => !isHelperKey(key)));
       const text = typeof body === 'string' ? body.trim() : '';
       return `---\n${toYaml(arrange(prune(front), c.fields))}---\n${text === '' ? '' : `\n${text}\n`}`;
     },

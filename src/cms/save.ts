@@ -10,7 +10,7 @@
  *   reject, including rules across fields that Decap's own checks cannot express.
  */
 import type { Temporal } from 'temporal-polyfill';
-import { FILE_KEYS, personField } from '../model/cms.ts';
+import { FILE_KEYS, isHelperKey, personField } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
 import type { Collection, Field } from '../model/field.ts';
 import { collectionSchema } from '../model/schema.ts';
@@ -41,9 +41,7 @@ export function fileName(person: string, now: Temporal.Instant): { slug: string;
 function records(c: Collection, data: Data): { path: (string | number)[]; value: unknown }[] {
   switch (c.storage.kind) {
     case 'markdown': {
-      const front = Object.fromEntries(
-        Object.entries(data).filter(([k]) => k !== 'body' && !Object.values<string>(FILE_KEYS).includes(k)),
-      );
+      const front = Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'body' && !isHelperKey(k)));
       return [{ path: [], value: prune(front) }];
     }
     case 'yaml-list': {

@@ -48,6 +48,20 @@ export function formatName(collection: Collection): string {
  */
 export const FILE_KEYS = { slug: '_file_slug', year: '_file_year' } as const;
 
+/**
+ * The key under which the admin page puts what a person reads for a field whose value is an id — a roster
+ * reference (徐宁（华东区）, 华东区) or a choice (学术活动) — so that the lists' summary templates, which can
+ * only read the entry's own data, show names (src/cms/names.ts). Derived in the browser, never written.
+ */
+export function shownKey(field: string): string {
+  return `_shown_${field}`;
+}
+
+/** Keys of entry data that only the admin page uses and that never reach a file. */
+export function isHelperKey(key: string): boolean {
+  return (Object.values(FILE_KEYS) as string[]).includes(key) || key.startsWith(shownKey(''));
+}
+
 /** Datetimes are typed as Beijing wall-clock time and stored with +08:00, whatever the browser's zone. */
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ss[+08:00]';
 export const DATE_FORMAT = 'YYYY-MM-DD';
@@ -118,8 +132,10 @@ function relation(collection: 'regions' | 'people') {
     collection,
     file: collection,
     value_field: item('id'),
+    // The admin page labels and searches the options itself (src/cms/names-admin.ts): 徐宁（华东区）, found
+    // by 徐宁, xuning or xn; these are what Decap falls back to.
     search_fields: [item('name'), item('id')],
-    display_fields: [item('name'), item('id')],
+    display_fields: [item('name')],
     // The whole roster, not Decap's default of 20 matches.
     options_length: 1000,
   };
@@ -265,6 +281,9 @@ function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection 
   const name = identifierField(c).name;
   // A line of the entry list: what it is, for which period, by whom.
   const shown = [name, ...fields.filter((f) => f.type === 'period').map((f) => f.name), personField(c).name];
+  // Ids (a person, a choice) by name, as the admin page puts them next to the entry's data.
+  const byName = (f: string) =>
+    fields.some((x) => x.name === f && (x.type === 'ref' || x.type === 'select')) ? shownKey(f) : f;
   const when = fields.find((f) => f.type === 'datetime');
   const select = fields.find((f) => f.type === 'select');
   return {
@@ -282,7 +301,7 @@ function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection 
     slug: `{{${FILE_KEYS.slug}}}`,
     path: `{{${FILE_KEYS.year}}}/{{slug}}`,
     identifier_field: name,
-    summary: shown.map((f) => `{{${f}}}`).join(' · '),
+    summary: shown.map((f) => `{{${byName(f)}}}`).join(' · '),
     // Newest first.
     sortable_fields: [
       ...(when ? [{ field: when.name, default_sort: 'desc' as const }] : []),
