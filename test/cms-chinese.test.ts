@@ -168,7 +168,9 @@ describe('the admin, in Chinese all the way', () => {
       expect(board).not.toMatch(/审查中|就绪|帖子/);
       await look('board');
       await page.getByRole('heading', { name: new RegExp(DRAFT) }).click();
-      await expect.poll(() => page.getByLabel('标题', { exact: true }).inputValue()).toBe(DRAFT);
+      await expect
+        .poll(() => page.getByLabel('标题', { exact: true }).inputValue(), { timeout: 20_000 })
+        .toBe(DRAFT);
       await page.getByRole('button', { name: /状态/ }).click();
       for (const status of ['草稿', '审核中', '待发布']) {
         await page.getByRole('menuitem', { name: status }).waitFor();

@@ -146,7 +146,7 @@ describe('the CMS at /admin/ through the gate', () => {
     const manager = await openCms(MANAGER.id);
     await manager.page.goto(draftUrl);
     await expect
-      .poll(() => manager.page.getByLabel('标题', { exact: true }).inputValue())
+      .poll(() => manager.page.getByLabel('标题', { exact: true }).inputValue(), { timeout: 20_000 })
       .toBe(ARTICLE.title);
     await manager.page.getByText(ARTICLE.closing).first().waitFor();
     await setStatus(manager.page, '待发布');
