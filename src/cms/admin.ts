@@ -4,6 +4,7 @@
  * with /admin/config.yml.
  */
 import { Temporal } from 'temporal-polyfill';
+import { registerBodyEditor } from './body-editor.ts';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { formats } from './files.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
@@ -40,6 +41,7 @@ interface DecapCms {
   registerLocale(locale: string, phrases: Phrases): void;
   getWidget(name: string): Widget | undefined;
   registerWidget(name: string, control: Widget['control'], preview?: unknown, schema?: unknown): void;
+  registerEditorComponent(component: object): void;
 }
 
 declare global {
@@ -48,7 +50,7 @@ declare global {
     /** Tells the bundle not to start before this script has registered what it needs. */
     CMS_MANUAL_INIT?: boolean;
     /** React's createElement, which the bundle exposes for custom widgets. */
-    h?: (type: unknown, props: Record<string, unknown>) => unknown;
+    h?: (type: unknown, props: Record<string, unknown>, ...children: unknown[]) => unknown;
   }
 }
 
@@ -95,6 +97,7 @@ function start(cms: DecapCms): void {
       cms.registerWidget(name, control, widget.preview, widget.schema);
     }
   }
+  if (window.h) registerBodyEditor(cms, window.h);
   cms.init();
 }
 

@@ -1,0 +1,122 @@
+/**
+ * Paste from Word and WPS into the body (issue 11). Decap's rich-text editor pastes HTML with its own
+ * converter, which loses bold, lists and tables (office-paste.ts says how). Without forking Decap: the
+ * markdown widget is registered again with a subclass of its own control that catches the paste before the
+ * editor sees it, converts the clipboard's HTML to Markdown, has the editor insert a unique placeholder at the
+ * cursor (a plain-text paste, which it handles itself), swaps the placeholder for the Markdown in the field's
+ * value, and remounts the editor on the new value so the table, list and bold show as such.
+ * In Markdown mode the converted Markdown is typed into the text box, for Office clipboards only.
+ */
+import { clipboardHtmlToMarkdown, isOfficeHtml } from './office-paste.ts';
+import type { ControlClass } from './pickers.ts';
+
+/** A paragraph of inline Markdown goes where the cursor is; anything block-shaped gets its own lines. */
+const BLOCK_START = /^(#{1,6} |[*+-] |\d+[.)] |\||> |```)/;
+
+/** `value` with `token` (which the editor inserted at the cursor) replaced by `markdown`. */
+export function insertAtToken(value: string, token: string, markdown: string): string {
+  const at = value.indexOf(token);
+  if (at < 0) return `${value.trimEnd()}${value.trim() ? '\n\n' : ''}${markdown}`;
+  const before = value.slice(0, at);
+  const after = value.slice(at + token.length);
+  if (!markdown.includes('\n') && !BLOCK_START.test(markdown)) return before + markdown + after;
+  const head = before.replace(/\s+$/, '');
+  const tail = after.replace(/^\s+/, '');
+  return `${head}${head ? '\n\n' : ''}${markdown}${tail ? `\n\n${tail}` : ''}`;
+}
+
+/** What this module uses of React's paste event. */
+interface PasteEvent {
+  clipboardData: DataTransfer;
+  target: EventTarget;
+  preventDefault(): void;
+  stopPropagation(): void;
+}
+
+/** What this module uses of Decap's MarkdownControl instance (decap-cms-widget-markdown). */
+interface MarkdownControl {
+  props: { value?: string; onChange(value: string): void; isEditorComponent?: boolean };
+  state: { mode: 'rich_text' | 'raw' };
+  forceUpdate(): void;
+  componentDidUpdate?(...args: unknown[]): void;
+  render(): unknown;
+}
+
+/** A placeholder Decap's Markdown serialiser writes as it is (letters and digits only). */
+function newToken(): string {
+  return `PORTALPASTE${crypto.randomUUID().replace(/-/g, '')}`;
+}
+
+/** How long the editor may take to report the placeholder before the paste goes to the end instead. */
+const TOKEN_WAIT_MS = 1500;
+
+export function withOfficePaste<C extends ControlClass>(
+  Control: C,
+  createElement: (type: unknown, props: Record<string, unknown>, ...children: unknown[]) => unknown,
+): C {
+  return class extends Control {
+    /** Bumped to remount Decap's editor, which reads the field's value only when it mounts. */
+    generation = 0;
+    pending: { token: string; markdown: string; timer: ReturnType<typeof setTimeout> } | undefined;
+    remountOn: string | undefined;
+
+    get self(): MarkdownControl {
+      return this as unknown as MarkdownControl;
+    }
+
+    handlePaste = (event: PasteEvent) => {
+      const { self } = this;
+      const html = event.clipboardData?.getData('text/html');
+      // Plain text (also the placeholder below) and the editor's own copied content stay with Decap.
+      if (
+        !html ||
+        self.props.isEditorComponent ||
+        event.clipboardData.types.includes('application/x-slate-fragment')
+      )
+        return;
+      if (self.state.mode === 'raw' && !isOfficeHtml(html)) return;
+      const markdown = clipboardHtmlToMarkdown(html);
+      if (!markdown) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (self.state.mode === 'raw') {
+        // Through the browser's own editing, so the text box's undo and React's onChange both see it.
+        document.execCommand('insertText', false, markdown);
+        return;
+      }
+      const token = newToken();
+      const timer = setTimeout(() => this.replaceToken(), TOKEN_WAIT_MS);
+      this.pending = { token, markdown, timer };
+      const placeholder = new DataTransfer();
+      placeholder.setData('text/plain', token);
+      event.target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: placeholder, bubbles: true, cancelable: true }),
+      );
+    };
+
+    replaceToken(): void {
+      const { pending, self } = this;
+      if (!pending) return;
+      clearTimeout(pending.timer);
+      this.pending = undefined;
+      const value = insertAtToken(self.props.value ?? '', pending.token, pending.markdown);
+      this.remountOn = value;
+      self.props.onChange(value);
+    }
+
+    componentDidUpdate(...args: unknown[]): void {
+      (Control.prototype as Partial<MarkdownControl>).componentDidUpdate?.apply(this, args);
+      const value = this.self.props.value ?? '';
+      if (this.pending && value.includes(this.pending.token)) this.replaceToken();
+      else if (this.remountOn !== undefined && value === this.remountOn) {
+        this.remountOn = undefined;
+        this.generation += 1;
+        this.self.forceUpdate();
+      }
+    }
+
+    override render(): unknown {
+      return createElement('div', { key: this.generation, onPasteCapture: this.handlePaste }, super.render());
+    }
+  };
+}
