@@ -22,6 +22,7 @@ import {
 const REP = 'xuning'; // rep, 华东区
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const WORD = readFileSync('src/cms/__fixtures__/word-365.html', 'utf8');
+const WPS = readFileSync('src/cms/__fixtures__/wps-writer.html', 'utf8');
 
 /** A table as the portal's articles have them: right-aligned figures, an escaped pipe in a cell. */
 const TABLE = [
@@ -172,6 +173,46 @@ describe('the body editor at phone size', () => {
       '现场照片另行上传。\n\n| 地区 | 金额（万元） |\n|---|---|\n| 华东\\|苏南 | 12.5 |',
     );
     expect(body).not.toMatch(/mso-|<o:p|file:|PORTALPASTE|·/);
+    await close();
+  });
+
+  it('converts a real Ctrl+V from the system clipboard, in rich-text and in Markdown mode', async () => {
+    const { page, close } = await openAdmin();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gate.url });
+    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    const copy = (html: string) =>
+      page.evaluate(async (html) => {
+        const item = new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob(['客户回访记录'], { type: 'text/plain' }),
+        });
+        await navigator.clipboard.write([item]);
+      }, html);
+
+    await copy(WPS);
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.press('Control+V');
+    await page.getByRole('heading', { name: '客户回访记录' }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('表格内容').inputValue())
+      .toBe('客户 | 结果\n杭州市中医院 | 满意 下月再访');
+
+    await page.getByRole('switch').click();
+    const source = page.locator('.cms-editor-raw [data-slate-editor="true"]');
+    await source.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await copy(WPS);
+    await page.keyboard.press('Control+V');
+    // The Markdown mode's editor has a paragraph per line; the paste is added as lines of Markdown.
+    const lines = async () =>
+      (await source.locator('[data-slate-node="element"]').allInnerTexts()).map((l) => l.trim());
+    await expect.poll(async () => (await lines()).filter((l) => l === '## 客户回访记录').length).toBe(2);
+    const text = (await lines()).join('\n');
+    expect(text).toContain(
+      '| 杭州市中医院 | 满意 下月再访 |\n\n## 客户回访记录\n\n本周回访**四家**客户，*均已记录*。',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/cms-body-ctrl-v-markdown-phone.png`, fullPage: true });
     await close();
   });
 });

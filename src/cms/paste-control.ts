@@ -5,7 +5,8 @@
  * editor sees it, converts the clipboard's HTML to Markdown, has the editor insert a unique placeholder at the
  * cursor (a plain-text paste, which it handles itself), swaps the placeholder for the Markdown in the field's
  * value, and remounts the editor on the new value so the table, list and bold show as such.
- * In Markdown mode the converted Markdown is typed into the text box, for Office clipboards only.
+ * Decap's Markdown mode is a plain-text editor of the same kind: there the converted Markdown is handed to it
+ * as a plain-text paste (Office clipboards only; HTML from code editors is better pasted as the text it is).
  */
 import { clipboardHtmlToMarkdown, isOfficeHtml } from './office-paste.ts';
 import type { ControlClass } from './pickers.ts';
@@ -13,13 +14,15 @@ import type { ControlClass } from './pickers.ts';
 /** A paragraph of inline Markdown goes where the cursor is; anything block-shaped gets its own lines. */
 const BLOCK_START = /^(#{1,6} |[*+-] |\d+[.)] |\||> |```)/;
 
+const isBlock = (markdown: string) => markdown.includes('\n') || BLOCK_START.test(markdown);
+
 /** `value` with `token` (which the editor inserted at the cursor) replaced by `markdown`. */
 export function insertAtToken(value: string, token: string, markdown: string): string {
   const at = value.indexOf(token);
   if (at < 0) return `${value.trimEnd()}${value.trim() ? '\n\n' : ''}${markdown}`;
   const before = value.slice(0, at);
   const after = value.slice(at + token.length);
-  if (!markdown.includes('\n') && !BLOCK_START.test(markdown)) return before + markdown + after;
+  if (!isBlock(markdown)) return before + markdown + after;
   const head = before.replace(/\s+$/, '');
   const tail = after.replace(/^\s+/, '');
   return `${head}${head ? '\n\n' : ''}${markdown}${tail ? `\n\n${tail}` : ''}`;
@@ -45,6 +48,13 @@ interface MarkdownControl {
 /** A placeholder Decap's Markdown serialiser writes as it is (letters and digits only). */
 function newToken(): string {
   return `PORTALPASTE${crypto.randomUUID().replace(/-/g, '')}`;
+}
+
+/** Has the editor paste `text` as if from the clipboard: plain text, which Decap's editors insert themselves. */
+function pastePlainText(target: EventTarget, text: string): void {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
 }
 
 /** How long the editor may take to report the placeholder before the paste goes to the end instead. */
@@ -80,18 +90,14 @@ export function withOfficePaste<C extends ControlClass>(
       event.preventDefault();
       event.stopPropagation();
       if (self.state.mode === 'raw') {
-        // Through the browser's own editing, so the text box's undo and React's onChange both see it.
-        document.execCommand('insertText', false, markdown);
+        // The cursor may sit right after a line of text or a table row: blank lines keep the blocks apart.
+        pastePlainText(event.target, isBlock(markdown) ? `\n${markdown}\n` : markdown);
         return;
       }
       const token = newToken();
       const timer = setTimeout(() => this.replaceToken(), TOKEN_WAIT_MS);
       this.pending = { token, markdown, timer };
-      const placeholder = new DataTransfer();
-      placeholder.setData('text/plain', token);
-      event.target.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: placeholder, bubbles: true, cancelable: true }),
-      );
+      pastePlainText(event.target, token);
     };
 
     replaceToken(): void {
