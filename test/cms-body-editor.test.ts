@@ -6,18 +6,12 @@
  * branch has the heading, bold, the list and both tables in GFM. Screenshots go to test-results/.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminSession, openAdmin } from './support/admin-session.ts';
+import { SCREENSHOTS } from './support/browser.ts';
 import { git } from './support/cms.ts';
-import {
-  adminGate,
-  articleText,
-  newArticlePath,
-  persist,
-  USER_HEADER,
-  type TestGate,
-} from './support/gate.ts';
+import { articleText, newArticlePath, persist } from './support/gate.ts';
 
 const REP = 'xuning'; // rep, 华东区
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -32,40 +26,20 @@ const TABLE = [
   '| 宁波市第二医院 | 4 | 资料 A\\|B 已补 |',
 ].join('\n');
 
-let gate: TestGate;
-let browser: Browser;
-
-beforeAll(async () => {
-  gate = await adminGate();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gate?.remove();
-});
-
-async function openAdmin(): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ ...PHONE, extraHTTPHeaders: { [USER_HEADER]: REP } });
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(`${gate.url}/admin/`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
-  return { page, close: () => context.close() };
-}
+const session = adminSession();
+const open = () => openAdmin(session, REP, PHONE);
 
 /** The file on a draft branch (cms/articles/…) that contains `text`, once the gate has committed it. */
 async function draftWith(text: string): Promise<string> {
   const drafts = () =>
-    git(gate.repo, 'branch', '--list', '--format=%(refname:short)', 'cms/articles/*')
+    git(session.gate.repo, 'branch', '--list', '--format=%(refname:short)', 'cms/articles/*')
       .split('\n')
       .filter(Boolean)
       .flatMap((branch) =>
-        git(gate.repo, 'diff', '--name-only', 'HEAD', branch)
+        git(session.gate.repo, 'diff', '--name-only', 'HEAD', branch)
           .split('\n')
           .filter(Boolean)
-          .map((path) => git(gate.repo, 'show', `${branch}:${path}`)),
+          .map((path) => git(session.gate.repo, 'show', `${branch}:${path}`)),
       );
   await expect.poll(() => drafts().some((file) => file.includes(text))).toBe(true);
   return drafts().find((file) => file.includes(text))!;
@@ -92,10 +66,10 @@ describe('the body editor at phone size', () => {
       '表格往返的正文。\n',
       `表格往返的正文。\n\n${TABLE}\n\n最后一段。\n`,
     );
-    expect((await gate.api(persist('articles', slug, path, article), { as: REP })).status).toBe(200);
+    expect((await session.gate.api(persist('articles', slug, path, article), { as: REP })).status).toBe(200);
 
-    const { page, close } = await openAdmin();
-    await page.goto(`${gate.url}/admin/#/collections/articles/entries/${slug}`);
+    const { page, close } = await open();
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/entries/${slug}`);
     const rows = page.getByLabel('表格内容');
     await rows.waitFor();
     expect(await rows.inputValue()).toBe(
@@ -116,8 +90,8 @@ describe('the body editor at phone size', () => {
   });
 
   it('makes a table with the button and pastes Word’s HTML as Markdown', async () => {
-    const { page, close } = await openAdmin();
-    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    const { page, close } = await open();
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     await page.getByLabel('标题', { exact: true }).fill('从 Word 粘贴');
     for (const [label, option] of [
       ['所属区域', '华东区'],
@@ -177,9 +151,11 @@ describe('the body editor at phone size', () => {
   });
 
   it('converts a real Ctrl+V from the system clipboard, in rich-text and in Markdown mode', async () => {
-    const { page, close } = await openAdmin();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gate.url });
-    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    const { page, close } = await open();
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.gate.url });
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     const copy = (html: string) =>
       page.evaluate(async (html) => {
         const item = new ClipboardItem({

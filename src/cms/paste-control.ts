@@ -45,9 +45,13 @@ interface MarkdownControl {
   render(): unknown;
 }
 
-/** A placeholder Decap's Markdown serialiser writes as it is (letters and digits only). */
+/**
+ * A placeholder Decap's Markdown serialiser writes as it is (letters and digits only). getRandomValues, not
+ * randomUUID: the latter exists only in secure contexts, and the intranet may serve the admin over plain http.
+ */
 function newToken(): string {
-  return `PORTALPASTE${crypto.randomUUID().replace(/-/g, '')}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `PORTALPASTE${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Has the editor paste `text` as if from the clipboard: plain text, which Decap's editors insert themselves. */
