@@ -50,6 +50,12 @@ describe('clipboard HTML from Word and WPS as Markdown', () => {
     );
   });
 
+  it('takes a range copied from Excel as a table, figures right-aligned as Excel shows them', () => {
+    expect(clipboardHtmlToMarkdown(fixture('excel-range.html'))).toBe(
+      '| 地区 | 金额（万元） | 完成率 |\n|---|---:|---:|\n| 华东 | 396.6 | 105% |\n| 华南 | 74.3 | 76% |',
+    );
+  });
+
   it('leaves nothing of Office’s markup: styles, comments, o:p, pictures on the author’s disk', () => {
     for (const name of ['word-365.html', 'wps-writer.html']) {
       const markdown = clipboardHtmlToMarkdown(fixture(name));
