@@ -80,6 +80,11 @@ export function withOfficePaste<C extends ControlClass>(
 
     handlePaste = (event: PasteEvent) => {
       const { self } = this;
+      // Only pastes into the editor's text: a form field inside it (the 表格 box, which takes a spreadsheet
+      // range as tab-separated text) gets the clipboard as usual.
+      const at = event.target instanceof Element ? event.target : (event.target as Node).parentElement;
+      if (!at?.closest('[data-slate-editor]') || at.closest('input, textarea, [contenteditable="false"]'))
+        return;
       const html = event.clipboardData?.getData('text/html');
       // Plain text (also the placeholder below) and the editor's own copied content stay with Decap.
       if (
