@@ -105,7 +105,7 @@ export const TABLE_COMPONENT = {
       label: '表格内容',
       widget: 'text',
       default: '项目 | 数量 | 备注\n',
-      hint: '每行是表格的一行，第一行是表头；单元格之间用 | 隔开。从 Excel 或 WPS 表格复制一片单元格直接粘贴进来也可以。单元格里要写 | 本身时写成 \\|。',
+      hint: '每行是表格的一行，第一行是表头；单元格之间用 | 隔开。从电子表格里复制一片单元格，直接粘贴进来也可以。单元格里要写 | 本身时写成 \\|。',
     },
     { name: 'align', label: '对齐', widget: 'hidden', default: '' },
   ],
