@@ -212,4 +212,19 @@ describe('the body editor at phone size', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/cms-body-ctrl-v-markdown-phone.png`, fullPage: true });
     await close();
   });
+
+  it('adds a paste at the end of the body when the editor has no cursor to put it at', async () => {
+    const { page, close } = await open();
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
+    const editable = page.locator('[data-slate-editor="true"]');
+    await editable.waitFor();
+    await editable.evaluate((el, html) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, WPS);
+    await page.getByRole('heading', { name: '客户回访记录' }).waitFor();
+    await expect(editable.innerText()).resolves.not.toContain('PORTALPASTE');
+    await close();
+  });
 });

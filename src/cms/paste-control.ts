@@ -62,7 +62,7 @@ function pastePlainText(target: EventTarget, text: string): void {
 }
 
 /** How long the editor may take to report the placeholder before the paste goes to the end instead. */
-const TOKEN_WAIT_MS = 1500;
+const TOKEN_WAIT_MS = 3000;
 
 export function withOfficePaste<C extends ControlClass>(
   Control: C,
@@ -72,7 +72,8 @@ export function withOfficePaste<C extends ControlClass>(
     /** Bumped to remount Decap's editor, which reads the field's value only when it mounts. */
     generation = 0;
     pending: { token: string; markdown: string; timer: ReturnType<typeof setTimeout> } | undefined;
-    remountOn: string | undefined;
+    /** Set when the value was changed behind the editor's back: it remounts once the new value arrives. */
+    remount = false;
 
     get self(): MarkdownControl {
       return this as unknown as MarkdownControl;
@@ -109,22 +110,27 @@ export function withOfficePaste<C extends ControlClass>(
       pastePlainText(event.target, token);
     };
 
+    /**
+     * Puts the pasted Markdown into the value: at the placeholder, or at the end when the editor has not
+     * reported it in time (no cursor). A placeholder that turns up after that is then only removed.
+     */
     replaceToken(): void {
       const { pending, self } = this;
       if (!pending) return;
       clearTimeout(pending.timer);
-      this.pending = undefined;
-      const value = insertAtToken(self.props.value ?? '', pending.token, pending.markdown);
-      this.remountOn = value;
-      self.props.onChange(value);
+      const value = self.props.value ?? '';
+      this.pending = value.includes(pending.token) ? undefined : { ...pending, markdown: '' };
+      this.remount = true;
+      self.props.onChange(insertAtToken(value, pending.token, pending.markdown));
     }
 
     componentDidUpdate(...args: unknown[]): void {
       (Control.prototype as Partial<MarkdownControl>).componentDidUpdate?.apply(this, args);
+      const previous = (args[0] as { value?: string } | undefined)?.value;
       const value = this.self.props.value ?? '';
       if (this.pending && value.includes(this.pending.token)) this.replaceToken();
-      else if (this.remountOn !== undefined && value === this.remountOn) {
-        this.remountOn = undefined;
+      else if (this.remount && value !== previous) {
+        this.remount = false;
         this.generation += 1;
         this.self.forceUpdate();
       }
