@@ -4,6 +4,7 @@
  * with /admin/config.yml.
  */
 import { Temporal } from 'temporal-polyfill';
+import { registerBodyEditor } from './body-editor.ts';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { explainFailures, watchConnection } from './connection.ts';
 import { formats } from './files.ts';
@@ -47,6 +48,7 @@ interface DecapCms extends PreviewCms {
   registerLocale(locale: string, phrases: Phrases): void;
   getWidget(name: string): Widget | undefined;
   registerWidget(name: string, control: Widget['control'], preview?: unknown, schema?: unknown): void;
+  registerEditorComponent(component: object): void;
 }
 
 declare global {
@@ -55,7 +57,7 @@ declare global {
     /** Tells the bundle not to start before this script has registered what it needs. */
     CMS_MANUAL_INIT?: boolean;
     /** React's createElement, which the bundle exposes for custom widgets. */
-    h?: (type: unknown, props: Record<string, unknown>) => unknown;
+    h?: (type: unknown, props: Record<string, unknown>, ...children: unknown[]) => unknown;
   }
 }
 
@@ -104,6 +106,7 @@ function start(cms: DecapCms, names: Names): void {
   }
   if (window.h) registerPreviews(cms, window.h, embeddedNames(document.body));
   registerNames(cms, names);
+  if (window.h) registerBodyEditor(cms, window.h);
   cms.init();
 }
 

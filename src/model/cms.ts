@@ -257,7 +257,7 @@ function bodyField(c: Collection): CmsField {
       'bulleted-list',
       'numbered-list',
     ],
-    editor_components: [],
+    editor_components: ['table'],
     modes: ['rich_text', 'raw'],
     // The preview shows what the author typed, never live HTML from it.
     sanitize_preview: true,
