@@ -205,11 +205,15 @@ describe('the CMS preview', () => {
     }
     await frame!.locator('.prose td').first().waitFor();
     expect(await frame!.locator('main h1').textContent()).toBe('新写的一篇');
-    const border = await frame!
-      .locator('.prose td')
-      .last()
-      .evaluate((e) => getComputedStyle(e).borderTopWidth);
-    expect(border).toBe('1px');
+    // The frame's stylesheet may still be loading when the first cell appears.
+    await expect
+      .poll(() =>
+        frame!
+          .locator('.prose td')
+          .last()
+          .evaluate((e) => getComputedStyle(e).borderTopWidth),
+      )
+      .toBe('1px');
     expect(admin.blocked).toEqual([]);
     await admin.close();
   });
