@@ -145,7 +145,7 @@ describe('the admin on a phone', () => {
     await rep.getByText('网络已断开').waitFor();
     await rep.getByLabel('摘要', { exact: false }).fill('离线时写下的摘要');
     await rep.getByRole('button', { name: '保存', exact: true }).click();
-    await rep.getByText(/保存失败：连不上投稿网关.*本机浏览器/).waitFor();
+    await rep.getByText(/保存失败：连不上投稿网关（网络可能已断开）。填写的内容没有丢失/).waitFor();
     await look(rep, 'offline', found);
     await rep.context().setOffline(false);
     await expect.poll(() => rep.getByText('网络已断开').isVisible()).toBe(false);

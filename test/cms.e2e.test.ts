@@ -258,7 +258,9 @@ describe('the CMS at /admin/ through the gate', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.insertText('2025-W53');
     await save.click();
-    await page.getByText('保存内容失败: period（汇报周期）：ISO 周 “2025-W53” 不存在').waitFor();
+    await page
+      .getByText(/^保存失败：period（汇报周期）：ISO 周 “2025-W53” 不存在。填写的内容没有丢失/)
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/cms-report-week-53.png` });
     await close();
     expect(allRefs()).toBe(refs);

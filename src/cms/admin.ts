@@ -11,7 +11,7 @@ import { formats } from './files.ts';
 import { loadNames, registerNames } from './names-admin.ts';
 import type { Names } from './names.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
-import { keepNamed } from './markup-fixes.ts';
+import { keepFixed } from './markup-fixes.ts';
 import { flagNewEntry, startOnForm } from './phone.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { registerPreviews, type PreviewCms } from './preview.ts';
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   startOnForm(window);
   flagNewEntry(window);
   watchConnection(window, document);
-  keepNamed(document.body);
+  keepFixed(document.body, localStorage);
   window.CMS_MANUAL_INIT = true;
   // Read while the bundle loads.
   const names = loadNames(window.fetch);

@@ -79,14 +79,15 @@ const DEPARTMENT: Phrases = {
     // Decap's is “标题”不满足模式<message>; the model's messages say what is expected (“应为 2–80 个字”).
     editorControlPane: { widget: { regexPattern: '“%{fieldLabel}”%{pattern}' } },
     editor: { onPublishingNotReady: '请先把状态改为“待发布”，再发布' },
-    // On a phone this is the label of the button that switches between form and preview (admin-phone.css).
+    // On a phone this is the label of the button that switches between form and preview (admin.css).
     editorInterface: { togglePreview: '预览' },
     editorToolbar: { draft: '草稿', inReview: '审核中', ready: '待发布' },
     editorWidgets: { markdown: { linkPrompt: '输入链接地址' } },
   },
   ui: {
     toast: {
-      onFailToPersist: '保存失败：%{details}。填写的内容仍保存在本机浏览器中，网络恢复后再点“保存”即可。',
+      onFailToPersist:
+        '保存失败：%{details}。填写的内容没有丢失，仍在本机浏览器中；改正后或网络恢复后再点“保存”即可。',
     },
   },
   workflow: {

@@ -1,34 +1,96 @@
 /**
- * Names that Decap's own markup lacks and no extension point can give (issue 11): the notices' close
- * button and timer say “close” and “notification timer” to a screen reader (react-toastify's English) and the preview's iframe has
- * no title. Decap re-renders these at will, so the fix is re-applied whenever its DOM changes; each is a
- * no-op once done.
+ * Names and roles that Decap's own markup gets wrong and no extension point reaches (issue 11, found by
+ * axe and by the English check): react-toastify's English “close” and “notification timer”, an iframe and
+ * a dialog without a title, the rich-text body without a name, the 富文本/Markdown switch without a name or a
+ * state, the headings menu's focusable span around a button (two tab stops, “nested-interactive”) and the
+ * toolbar menus' items inside a list.
+ * Decap re-renders these at will, so the fixes are re-applied whenever its DOM changes; each is a no-op
+ * once done.
  */
 
-/** What to name: selector, attribute and the Chinese it gets. */
-export const NAMES: readonly { selector: string; attribute: string; value: string }[] = [
-  { selector: '.Toastify__close-button', attribute: 'aria-label', value: '关闭通知' },
-  { selector: '.Toastify__progress-bar[aria-label]', attribute: 'aria-label', value: '通知自动关闭倒计时' },
-  { selector: 'iframe:not([title])', attribute: 'title', value: '预览' },
+/** Decap's localStorage key for the body editor's mode ('rich_text' or 'raw'). */
+const MODE = 'cms.md-mode';
+
+/** One fix: the elements it applies to and what it does to one of them (true when it changed something). */
+interface Fix {
+  selector: string;
+  apply(element: Element, storage: Pick<Storage, 'getItem'>): boolean;
+}
+
+/** Sets `name` to `value` unless it already is; true when it changed. */
+function set(element: Element, name: string, value: string): boolean {
+  if (element.getAttribute(name) === value) return false;
+  element.setAttribute(name, value);
+  return true;
+}
+
+/** The text of the label of the form field `element` belongs to. */
+function fieldLabel(element: Element): string | undefined {
+  const field = element.closest('[class*="-ControlContainer"]');
+  return field?.querySelector('label')?.textContent?.trim() || undefined;
+}
+
+export const FIXES: readonly Fix[] = [
+  { selector: '.Toastify__close-button', apply: (e) => set(e, 'aria-label', '关闭通知') },
+  {
+    selector: '.Toastify__progress-bar[aria-label]',
+    apply: (e) => set(e, 'aria-label', '通知自动关闭倒计时'),
+  },
+  { selector: 'iframe:not([title])', apply: (e) => set(e, 'title', '预览') },
+  {
+    selector: '[role="dialog"]:not([aria-labelledby])',
+    apply: (e) => set(e, 'aria-label', e.querySelector('h1, h2')?.textContent?.trim() || '对话框'),
+  },
+  {
+    selector: '[data-slate-editor][role="textbox"]',
+    apply: (e) => set(e, 'aria-label', fieldLabel(e) ?? '正文'),
+  },
+  {
+    // On is Markdown, as the labels on either side of the switch say. Decap gives the switch a state only
+    // once it has been clicked, and each mode's toolbar has its own switch.
+    selector: '[role="switch"]',
+    apply: (e, storage) =>
+      [
+        set(e, 'aria-label', 'Markdown 模式'),
+        set(e, 'aria-checked', String(storage.getItem(MODE) === 'raw')),
+      ].some(Boolean),
+  },
+  {
+    // The headings menu: the button inside is the control, so it takes the menu's attributes; the span
+    // keeps its click and key handlers, which the button's events bubble to.
+    selector: 'span[aria-haspopup]:has(> button)',
+    apply: (e) => {
+      const button = e.querySelector(':scope > button')!;
+      for (const name of ['aria-haspopup', 'aria-expanded']) {
+        const value = e.getAttribute(name);
+        if (value !== null) button.setAttribute(name, value);
+        e.removeAttribute(name);
+      }
+      e.removeAttribute('role');
+      e.removeAttribute('tabindex');
+      return true;
+    },
+  },
+  {
+    // Status and publish menus put their items in a <ul> of <div>s: neither a list nor the menu's children.
+    selector: '[role="menu"] :is(ul, li):not([role="none"])',
+    apply: (e) => set(e, 'role', 'none'),
+  },
 ];
 
-/** Applies NAMES under `root`; returns how many attributes it changed. */
-export function nameUnnamed(root: ParentNode): number {
+/** Applies FIXES under `root`; returns how many elements it changed. */
+export function applyFixes(root: ParentNode, storage: Pick<Storage, 'getItem'>): number {
   let changed = 0;
-  for (const { selector, attribute, value } of NAMES) {
-    for (const element of root.querySelectorAll(selector)) {
-      if (element.getAttribute(attribute) === value) continue;
-      element.setAttribute(attribute, value);
-      changed++;
-    }
+  for (const fix of FIXES) {
+    for (const element of root.querySelectorAll(fix.selector)) if (fix.apply(element, storage)) changed++;
   }
   return changed;
 }
 
-/** Keeps NAMES applied under `root` for the life of the page. */
-export function keepNamed(root: HTMLElement): MutationObserver {
-  const observer = new MutationObserver(() => nameUnnamed(root));
+/** Keeps FIXES applied under `root` for the life of the page. */
+export function keepFixed(root: HTMLElement, storage: Pick<Storage, 'getItem'>): MutationObserver {
+  const observer = new MutationObserver(() => applyFixes(root, storage));
   observer.observe(root, { childList: true, subtree: true });
-  nameUnnamed(root);
+  applyFixes(root, storage);
   return observer;
 }

@@ -1,9 +1,9 @@
 /**
- * What the phone layout (src/cms/admin-phone.css) needs from script: the one piece of Decap state CSS
+ * What the phone layout (src/cms/admin.css) needs from script: the one piece of Decap state CSS
  * cannot reach, and a flag for the one status line that is wrong on a new entry.
  */
 
-/** The width below which the admin shows one pane at a time; admin-phone.css uses the same query. */
+/** The width below which the admin shows one pane at a time; admin.css uses the same query. */
 export const PHONE_QUERY = '(max-width: 799.98px)';
 
 /** Decap's localStorage key for the pane beside the form ('preview', 'notes', 'i18n' or 'none'). */
