@@ -8,14 +8,14 @@ import { registerBodyEditor } from './body-editor.ts';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { explainFailures, watchConnection } from './connection.ts';
 import { formats } from './files.ts';
-import { loadNames, registerNames } from './names-admin.ts';
-import type { Names } from './names.ts';
+import { loadRoster, namesToday, registerNames } from './names-admin.ts';
+import type { RosterLists } from './names.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { keepFixed } from './markup-fixes.ts';
 import { flagNewEntry, startOnForm } from './phone.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { registerPreviews, type PreviewCms } from './preview.ts';
-import { embeddedNames } from './preview-roster.ts';
+import { previewNames } from './preview-roster.ts';
 import { prepareSave } from './save.ts';
 
 /** The few parts of Decap's Immutable.js entry data that this script touches. */
@@ -80,7 +80,7 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-function start(cms: DecapCms, names: Names): void {
+function start(cms: DecapCms, roster: RosterLists): void {
   for (const f of formats()) cms.registerCustomFormat(f.name, f.extension, f.formatter);
   cms.registerEventListener({
     name: 'preSave',
@@ -104,8 +104,8 @@ function start(cms: DecapCms, names: Names): void {
       cms.registerWidget(name, control, widget.preview, widget.schema);
     }
   }
-  if (window.h) registerPreviews(cms, window.h, embeddedNames(document.body));
-  registerNames(cms, names);
+  if (window.h) registerPreviews(cms, window.h, previewNames(roster));
+  registerNames(cms, namesToday(roster));
   if (window.h) registerBodyEditor(cms, window.h);
   cms.init();
 }
@@ -130,14 +130,14 @@ async function main(): Promise<void> {
   keepFixed(document.body, localStorage);
   window.CMS_MANUAL_INIT = true;
   // Read while the bundle loads.
-  const names = loadNames(window.fetch);
+  const roster = loadRoster(window.fetch);
   try {
     await loadScript(bundle);
   } catch (error) {
     document.body.textContent = `投稿表单加载失败：${(error as Error).message}。请刷新页面重试，或联系管理员。`;
     return;
   }
-  start(window.CMS!, await names);
+  start(window.CMS!, await roster);
 }
 
 void main();

@@ -19,7 +19,15 @@ import type { Collection } from '../model/field.ts';
 import { inShanghai } from '../model/time.ts';
 import { formatter } from './files.ts';
 import { GATE_API_URL } from './backend.ts';
-import { matches, namesOf, shownValues, type Names, type Named, type PinyinMatch } from './names.ts';
+import {
+  matches,
+  namesOf,
+  shownValues,
+  type Names,
+  type Named,
+  type PinyinMatch,
+  type RosterLists,
+} from './names.ts';
 import type { ControlClass } from './pickers.ts';
 
 type Data = Record<string, unknown>;
@@ -46,13 +54,14 @@ export interface NamesCms {
   registerWidget(name: string, control: ControlClass, preview?: unknown, schema?: unknown): void;
 }
 
-const EMPTY: Names = { people: new Map(), regions: new Map() };
+const NO_ROSTER: RosterLists = { people: [], regions: [] };
 
 /**
- * The roster's names as the gate serves people.yaml and regions.yaml to this user; no names (ids are shown,
- * as before) when it cannot be read.
+ * people.yaml and regions.yaml as the gate serves them to this user (without private fields for
+ * non-administrators): the one read of the roster that the pickers, lists and the preview share. Empty lists
+ * (ids are then shown as ids) when it cannot be read.
  */
-export async function loadNames(fetch: typeof window.fetch): Promise<Names> {
+export async function loadRoster(fetch: typeof window.fetch): Promise<RosterLists> {
   const lists = [people, regions] as const;
   try {
     const response = await fetch(GATE_API_URL, {
@@ -63,16 +72,21 @@ export async function loadNames(fetch: typeof window.fetch): Promise<Names> {
         params: { files: lists.map((c) => ({ path: `${CONTENT_FOLDER}/${c.storage.file}` })) },
       }),
     });
-    if (!response.ok) return EMPTY;
+    if (!response.ok) return NO_ROSTER;
     const files = (await response.json()) as { data: string | null }[];
     const [p, r] = lists.map((c, i) => {
       const list = formatter(c).fromFile(files[i]?.data ?? '')[c.name];
-      return Array.isArray(list) ? list : [];
+      return Array.isArray(list) ? (list as unknown[]) : [];
     });
-    return namesOf({ people: p!, regions: r! }, inShanghai(Temporal.Now.instant()).toPlainDate());
+    return { people: p!, regions: r! };
   } catch {
-    return EMPTY;
+    return NO_ROSTER;
   }
+}
+
+/** The roster's labels as of today in Beijing. */
+export function namesToday(roster: RosterLists): Names {
+  return namesOf(roster, inShanghai(Temporal.Now.instant()).toPlainDate());
 }
 
 /** A submission's data with the names of its ids beside them. */

@@ -11,9 +11,9 @@ import {
   reportView,
   type Fact,
 } from './preview-view.ts';
-import { publicRoster, readRoster, rosterNames } from './preview-roster.ts';
+import { previewNames } from './preview-roster.ts';
 
-const names = rosterNames({
+const names = previewNames({
   regions: [{ id: 'east', name: '华东区' }],
   people: [
     { id: 'xuning', name: '徐宁', role: 'rep' },
@@ -182,33 +182,15 @@ describe('completeFigures', () => {
   });
 });
 
-describe('the public roster', () => {
-  it('carries ids, names and roles only: no logins, no dates', () => {
-    const roster = publicRoster(
-      [{ data: { id: 'east', name: '华东区', manager: 'luoxinhua' } }],
-      [
-        {
-          data: {
-            id: 'xuning',
-            name: '徐宁',
-            role: 'rep',
-            region: 'east',
-            joined: '2022-10-25',
-            login: 'xn01',
-          },
-        },
-      ],
-    );
-    expect(roster).toEqual({
-      regions: [{ id: 'east', name: '华东区' }],
-      people: [{ id: 'xuning', name: '徐宁', role: 'rep' }],
+describe('previewNames', () => {
+  it('reads ids, names and roles, and skips records without an id or a name', () => {
+    const lookups = previewNames({
+      regions: [{ id: 'east', name: '华东区', manager: 'luoxinhua' }, { id: 'x' }, 'garbage'],
+      people: [{ id: 'xuning', name: '徐宁', role: 'rep', login: 'xn01', mobile: '13800000000' }, null],
     });
-    expect(readRoster(JSON.stringify(roster))).toEqual(roster);
-  });
-
-  it('reads a missing or broken attribute as an empty roster', () => {
-    expect(readRoster(undefined)).toEqual({ regions: [], people: [] });
-    expect(readRoster('{')).toEqual({ regions: [], people: [] });
-    expect(readRoster('{"regions":1}')).toEqual({ regions: [], people: [] });
+    const view = articleView({ region: 'east', author: 'xuning' }, lookups, NOW);
+    expect(read(view.facts).join('\n')).toContain('华东区');
+    expect(read(view.facts).join('\n')).toContain('徐宁');
+    expect(read(view.facts).join('\n')).not.toContain('13800000000');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateElement } from './preview-markup.ts';
 import { registerPreviews, type PreviewCms } from './preview.ts';
-import { readRoster, rosterNames } from './preview-roster.ts';
+import type { RosterLists } from './names.ts';
+import { previewNames } from './preview-roster.ts';
 
 /**
  * createElement's contract as the markup uses it, writing HTML: enough to read the structure the templates
@@ -17,23 +18,23 @@ const toHtml: CreateElement = (type, props, ...children) => {
   return `<${String(type)}${attributes}>${inner ?? flat(children)}</${String(type)}>`;
 };
 
-function registered(roster?: string) {
+function registered(roster: RosterLists = { people: [], regions: [] }) {
   const styles: string[] = [];
   const templates = new Map<string, Parameters<PreviewCms['registerPreviewTemplate']>[1]>();
   const cms: PreviewCms = {
     registerPreviewStyle: (style) => styles.push(style),
     registerPreviewTemplate: (name, component) => templates.set(name, component),
   };
-  registerPreviews(cms, toHtml as NonNullable<Window['h']>, rosterNames(readRoster(roster)));
+  registerPreviews(cms, toHtml as NonNullable<Window['h']>, previewNames(roster));
   const render = (collection: string, data: Record<string, unknown>) =>
     String(templates.get(collection)!({ entry: { get: () => ({ toJS: () => data }) } }));
   return { styles, templates, render };
 }
 
-const ROSTER = JSON.stringify({
+const ROSTER: RosterLists = {
   regions: [{ id: 'east', name: '华东区' }],
   people: [{ id: 'luoxinhua', name: '罗新华', role: 'manager' }],
-});
+};
 
 describe('registerPreviews', () => {
   it('gives the preview the site’s stylesheet and a template for each submission collection', () => {

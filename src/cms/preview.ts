@@ -33,8 +33,8 @@ function templates(names: PreviewNames, h: CreateElement) {
 }
 
 /**
- * Registers the site's stylesheet and the three templates. `names` are the roster lookups, e.g. over the
- * admin page's embedded public roster (src/cms/preview-roster.ts `embeddedNames`).
+ * Registers the site's stylesheet and the three templates. `names` are the roster lookups
+ * (src/cms/preview-roster.ts `previewNames`, over the roster the admin reads once from the gate).
  */
 export function registerPreviews(
   cms: PreviewCms,
