@@ -59,6 +59,9 @@ async function cursorAtEnd(block: Locator) {
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
   });
+  // Slate takes the DOM's selection over on a throttled selectionchange; a key pressed before that lands
+  // where the click put the caret (on a loaded machine, mid-paragraph).
+  await block.page().waitForTimeout(500);
 }
 
 /**
