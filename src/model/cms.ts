@@ -15,6 +15,7 @@ import type {
 } from 'decap-cms-core';
 import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
 import type { Collection, Field, FiguresField, PeriodField, TextField } from './field.ts';
+import { MEDIA_FOLDER, PUBLIC_FOLDER } from './media.ts';
 import { FIGURE_PARTS, ID_PATTERN, labelOf } from './options.ts';
 import { charsPattern, textKindOf } from './text.ts';
 import { PERIOD_FORMATS, type PeriodFormat } from './time.ts';
@@ -147,6 +148,8 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   if (field.system) return { ...base, widget: 'hidden', required: false };
   switch (field.type) {
     case 'text': {
+      // An image is picked or uploaded, never typed: the gate names and checks the file (src/gate/media.ts).
+      if (field.image) return { ...base, widget: 'image', choose_url: false, pattern: textPattern(field) };
       return { ...base, widget: field.multiline ? 'text' : 'string', pattern: textPattern(field) };
     }
     case 'id':
@@ -222,7 +225,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   }
 }
 
-/** The Markdown body of a submission. Images are links: uploads would need a media store (see README). */
+/** The Markdown body of a submission; images are uploaded through Decap's image component and the gate. */
 function bodyField(c: Collection): CmsField {
   if (c.storage.kind !== 'markdown') throw new Error(`${c.name} has no body`);
   return {
@@ -241,7 +244,7 @@ function bodyField(c: Collection): CmsField {
       'bulleted-list',
       'numbered-list',
     ],
-    editor_components: [],
+    editor_components: ['image'],
     modes: ['rich_text', 'raw'],
     // The preview shows what the author typed, never live HTML from it.
     sanitize_preview: true,
@@ -351,9 +354,9 @@ export function cmsConfig(options: { backend: DecapConfig['backend']; siteUrl: s
     publish_mode: 'editorial_workflow',
     site_url: options.siteUrl,
     display_url: options.siteUrl,
-    // Required by Decap; nothing is uploaded (the Markdown editor has no image button).
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // Images are saved with the draft they are inserted into and published with it (src/model/media.ts).
+    media_folder: MEDIA_FOLDER,
+    public_folder: PUBLIC_FOLDER,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     show_preview_links: false,
     collections: cmsCollections(),

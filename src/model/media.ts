@@ -1,0 +1,89 @@
+/**
+ * Images in submissions, as data: where they are kept, what they are called, which kinds and sizes are taken.
+ * The gate (src/gate/media.ts) enforces these, the build copies and measures the files, the CMS config points
+ * Decap at the same folders.
+ *
+ * Images live in the repository under `content/media/YYYY/`, beside the records that show them: the gate
+ * writes only below content/, a test or benchmark tree built with PORTAL_CONTENT_DIR brings its images with
+ * it, and the tamper-evidence ledger sees them like any other content file. The build copies them to
+ * `/uploads/YYYY/` on the site (src/integrations/media.ts).
+ *
+ * Names are made by the gate, never taken from the browser: `YYYYMMDD-<person>-<hash8>.<ext>`, the Beijing
+ * date of the upload, the uploader's roster id and the first 8 hex digits of the SHA-256 of the bytes. The
+ * author's own (often Chinese) file name becomes the image's alt text in the Markdown instead.
+ */
+/**
+ * Where images are stored in the repository: below CONTENT_FOLDER (src/model/cms.ts), spelt out because the
+ * model's field tables import this module and cms.ts imports them (media.test.ts checks the two agree).
+ */
+export const MEDIA_FOLDER = 'content/media';
+
+/** Where the site serves them. */
+export const PUBLIC_FOLDER = '/uploads';
+
+/** The kinds taken, by what their first bytes say (never by the file's name or the browser's type). */
+export const IMAGE_TYPES = {
+  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
+  png: { ext: 'png', mime: 'image/png' },
+  webp: { ext: 'webp', mime: 'image/webp' },
+} as const;
+
+export type ImageType = keyof typeof IMAGE_TYPES;
+
+export const IMAGE_LIMITS = {
+  /** One stored image. A 1600 px photo as JPEG at quality 0.85 is 200–600 KB; a screenshot PNG up to ~2 MB. */
+  maxBytes: 3 * 1024 * 1024,
+  /** Longest side the gate takes; the admin page scales to `scaleTo` first, this leaves a margin for PNGs. */
+  maxSide: 2400,
+  /** What the admin page scales a photo down to before upload (longest side), and its JPEG/WebP quality. */
+  scaleTo: 1600,
+  quality: 0.85,
+  /** Images one save may carry: every image of the entry is sent again with each save of its draft. */
+  maxPerEntry: 12,
+  /** Own published images the media library lists (Decap downloads each listed image whole). */
+  listMax: 24,
+  /** One API request carrying images: maxPerEntry scaled photos, base64, and the entry. */
+  maxRequestBytes: 24 * 1024 * 1024,
+} as const;
+
+/** A stored image's name: year folder, date, person, hash and extension. */
+const STORED = /^(\d{4})\/((\d{4})(\d{2})(\d{2}))-([a-z][a-z0-9]*)-([0-9a-f]{8})\.(jpg|png|webp)$/;
+
+export interface MediaName {
+  /** `2026/20261130-xuning-0a1b2c3d.jpg`, below the media folder and the public folder alike. */
+  relative: string;
+  date: string;
+  person: string;
+  hash: string;
+  ext: string;
+}
+
+/** What a name below the media folder says, or undefined when it is not one the gate makes. */
+export function parseMediaName(relative: string): MediaName | undefined {
+  const m = STORED.exec(relative);
+  if (!m || m[1] !== m[3]) return undefined;
+  return { relative, date: `${m[3]}-${m[4]}-${m[5]}`, person: m[6]!, hash: m[7]!, ext: m[8]! };
+}
+
+/** The name the gate gives an image: `date` is the Beijing date `YYYY-MM-DD`, `hash` the SHA-256 in hex. */
+export function mediaName(date: string, person: string, hash: string, type: ImageType): string {
+  return `${date.slice(0, 4)}/${date.replaceAll('-', '')}-${person}-${hash.slice(0, 8)}.${IMAGE_TYPES[type].ext}`;
+}
+
+/** The public path of a stored image (`content/media/2026/x.jpg` → `/uploads/2026/x.jpg`), or undefined. */
+export function publicPathOf(storedPath: string): string | undefined {
+  const prefix = `${MEDIA_FOLDER}/`;
+  return storedPath.startsWith(prefix) ? `${PUBLIC_FOLDER}/${storedPath.slice(prefix.length)}` : undefined;
+}
+
+/** The stored path of a public path (`/uploads/2026/x.jpg` → `content/media/2026/x.jpg`), or undefined. */
+export function storedPathOf(publicPath: string): string | undefined {
+  const prefix = `${PUBLIC_FOLDER}/`;
+  return publicPath.startsWith(prefix) ? `${MEDIA_FOLDER}/${publicPath.slice(prefix.length)}` : undefined;
+}
+
+/** The model's pattern for a field holding one uploaded image (the article's cover). */
+export const IMAGE_PATH_PATTERN = {
+  regex: `^${PUBLIC_FOLDER}/\\d{4}/\\d{8}-[a-z][a-z0-9]*-[0-9a-f]{8}\\.(jpg|png|webp)$`,
+  message: '应为通过“选择图片”上传的站内图片',
+} as const;
