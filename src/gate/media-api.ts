@@ -136,8 +136,7 @@ export function renameUploads(raw: string, uploads: readonly Upload[]): string {
   }
   let text = rewriteImages(raw, renames, alts);
   // Elsewhere (the cover field's value) the path stands alone.
-  for (const [from, to] of renames)
-    text = text.replace(new RegExp(`${escape(from)}(?![\\w./-])`, 'g'), to);
+  for (const [from, to] of renames) text = text.replace(new RegExp(`${escape(from)}(?![\\w./-])`, 'g'), to);
   return text;
 }
 
@@ -231,8 +230,7 @@ export const mediaHandlers = {
       const main = await ctx.store.main();
       if (!(await ctx.store.git.read(main, path as string))) throw new Refusal(404, '找不到这张图片');
       const users = await referrers(ctx.store, main, publicPathOf(path as string)!);
-      if (users.length > 0)
-        throw new Refusal(409, `这张图片仍在 ${users.length} 处投稿中使用，不能删除`);
+      if (users.length > 0) throw new Refusal(409, `这张图片仍在 ${users.length} 处投稿中使用，不能删除`);
       return ctx.store.commitPublished(
         [{ path: path as string, content: null }],
         `删除图片：${name.relative}（${ctx.user.name}）`,

@@ -36,7 +36,9 @@ describe('checkImage', () => {
     expect(refusal(() => checkImage(html, '照片.jpg'))).toMatchObject({ status: 415 });
     expect(refusal(() => checkImage(html, '照片.jpg')).message).toMatch(/不是 JPEG、PNG 或 WebP/);
     // An SVG or GIF is not taken either: SVG can carry script, and neither is what a phone camera makes.
-    expect(refusal(() => checkImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'a.png')).status).toBe(415);
+    expect(
+      refusal(() => checkImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'a.png')).status,
+    ).toBe(415);
     expect(refusal(() => checkImage(Buffer.from('GIF89a\x01\0\x01\0', 'latin1'), 'a.gif')).status).toBe(415);
   });
 
@@ -77,14 +79,20 @@ describe('names and paths', () => {
 
   it('takes only a plain file name directly in the media folder as an upload’s browser path', () => {
     expect(uploadedName('content/media/img-0a1b2c3d.jpg')).toBe('img-0a1b2c3d.jpg');
-    for (const path of ['content/media/../x.jpg', 'content/media/a/b.jpg', 'content/media/.x.jpg', 'src/x.jpg'])
+    for (const path of [
+      'content/media/../x.jpg',
+      'content/media/a/b.jpg',
+      'content/media/.x.jpg',
+      'src/x.jpg',
+    ])
       expect(refusal(() => uploadedName(path)).status, path).toBe(403);
   });
 });
 
 describe('rewriteImages', () => {
   it('points images at their stored names and fills empty alt texts from the author’s file name', () => {
-    const md = '前言\n\n![](/uploads/img-1.jpg)\n\n![自己写的](/uploads/img-2.jpg "题")\n\n![](/uploads/old.png)';
+    const md =
+      '前言\n\n![](/uploads/img-1.jpg)\n\n![自己写的](/uploads/img-2.jpg "题")\n\n![](/uploads/old.png)';
     const renames = new Map([
       ['/uploads/img-1.jpg', '/uploads/2026/20261130-xuning-0a1b2c3d.jpg'],
       ['/uploads/img-2.jpg', '/uploads/2026/20261130-xuning-1a1b2c3d.jpg'],
