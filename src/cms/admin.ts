@@ -6,6 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { formats } from './files.ts';
+import { registerImageUpload } from './image-upload.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { prepareSave } from './save.ts';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     document.body.textContent = refused;
     return;
   }
+  registerImageUpload(window);
   window.CMS_MANUAL_INIT = true;
   try {
     await loadScript(bundle);

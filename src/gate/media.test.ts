@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { png } from '../../test/support/images.ts';
 import { CONTENT_FOLDER } from '../model/cms.ts';
-import { IMAGE_LIMITS, MEDIA_FOLDER } from '../model/media.ts';
+import { IMAGE_LIMITS, MEDIA_FOLDER, sniff } from '../model/media.ts';
 import {
   altFromName,
   checkImage,
   classifyMedia,
   imagesIn,
   rewriteImages,
-  sniff,
   storedName,
   uploadedName,
 } from './media.ts';
@@ -113,5 +112,14 @@ describe('rewriteImages', () => {
 
   it('keeps Markdown out of an alt text made from a file name', () => {
     expect(altFromName('a]b[c\\d.png')).toBe('a b c d');
+  });
+});
+
+describe('the build’s check of the media folder', () => {
+  it('takes gate-made names only, and an image whose bytes match its extension', async () => {
+    const { classify } = await import('../load/files.ts');
+    expect(classify('media/2026/20261130-xuning-0a1b2c3d.jpg')).toMatchObject({ kind: 'media' });
+    expect(classify('media/2026/evil.html')).toMatchObject({ kind: 'stray' });
+    expect(classify('media/20261130-xuning-0a1b2c3d.jpg')).toMatchObject({ kind: 'stray' });
   });
 });

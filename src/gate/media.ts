@@ -16,19 +16,11 @@ import {
   mediaName,
   parseMediaName,
   PUBLIC_FOLDER,
+  sniff,
   type ImageType,
   type MediaName,
 } from '../model/media.ts';
 import { Refusal } from './refusal.ts';
-
-/** The kind of image the bytes start like, or undefined. */
-export function sniff(bytes: Buffer): ImageType | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'png';
-  if (bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'webp';
-  return undefined;
-}
 
 export interface CheckedImage {
   type: ImageType;

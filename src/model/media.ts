@@ -30,6 +30,22 @@ export const IMAGE_TYPES = {
 
 export type ImageType = keyof typeof IMAGE_TYPES;
 
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const ascii = (bytes: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...bytes.subarray(from, to));
+
+/** The kind of image the bytes start like (JPEG, PNG or WebP), or undefined. */
+export function sniff(bytes: Uint8Array): ImageType | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length >= 8 && PNG.every((b, i) => bytes[i] === b)) return 'png';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
+  return undefined;
+}
+
+/** The kind a stored name's extension promises. */
+export const typeOfExt = (ext: string): ImageType | undefined =>
+  (Object.keys(IMAGE_TYPES) as ImageType[]).find((t) => IMAGE_TYPES[t].ext === ext);
+
 export const IMAGE_LIMITS = {
   /** One stored image. A 1600 px photo as JPEG at quality 0.85 is 200–600 KB; a screenshot PNG up to ~2 MB. */
   maxBytes: 3 * 1024 * 1024,
