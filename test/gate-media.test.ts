@@ -58,7 +58,7 @@ describe('images saved with an entry', () => {
 
     const draft = `refs/heads/cms/articles/${slug}`;
     const files = draftImages(slug).split('\n');
-    const stored = files.find((f) => /^content\/media\/\d{4}\/\d{8}-xuning-[0-9a-f]{8}\.png$/.test(f));
+    const stored = files.find((f) => /^content\/media\/\d{8}-xuning-[0-9a-f]{8}\.png$/.test(f));
     expect(stored, files.join('\n')).toBeDefined();
     const url = stored!.replace('content/media/', '/uploads/');
     expect(git(gate.repo, 'show', `${draft}:${path}`)).toContain(`![医院门口合影](${url})`);
@@ -114,7 +114,7 @@ describe('images saved with an entry', () => {
     (outside.request.params.assets as { path: string }[])[0]!.path = 'content/media/../../src/x.png';
     await refused(outside.request, REP, 403, /不允许的图片文件名/);
     const { slug, path } = newArticlePath(REP);
-    const missing = `${articleText({ title: '引用不存在的图片', region: 'east', author: REP })}\n![](/uploads/2026/20261130-xuning-00000000.png)\n`;
+    const missing = `${articleText({ title: '引用不存在的图片', region: 'east', author: REP })}\n![](/uploads/20261130-xuning-00000000.png)\n`;
     await refused(persist('articles', slug, path, missing), REP, 422, /不存在：请重新插入/);
     await refused(
       {

@@ -62,12 +62,12 @@ describe('images of submissions on the site', () => {
         'articles/2026/2026-10-12-wangfang-093000.md': ARTICLE,
         [inContent(bodyPath)]: BODY_IMAGE,
         [inContent(coverPath)]: COVER,
-        'media/2026/evil.html': '<script>alert(1)</script>',
-        'media/2026/20261012-wangfang-0a1b2c3d.jpg': '<svg onload="alert(1)"/>',
+        'media/evil.html': '<script>alert(1)</script>',
+        'media/20261012-wangfang-0a1b2c3d.jpg': '<svg onload="alert(1)"/>',
       }),
     );
     expect(bad.status).not.toBe(0);
-    expect(bad.output).toMatch(/media\/2026\/evil\.html\s+media\/ 中只能有投稿网关存入的图片/);
+    expect(bad.output).toMatch(/media\/evil\.html\s+media\/ 中只能有投稿网关存入的图片/);
     expect(bad.output).toMatch(/0a1b2c3d\.jpg\s+文件内容不是扩展名所说的 \.jpg 图片/);
     expect(existsSync(join(bad.outDir, 'uploads'))).toBe(false);
   });

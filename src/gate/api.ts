@@ -14,7 +14,7 @@ import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
 import { classify, pathOf, type Target } from './paths.ts';
 import { ownerOf, parseFile, parseStored, prepareEntry, regionOf, type Roster } from './entry.ts';
-import { mediaChanges, mediaHandlers, prepareUploads, renameUploads } from './media-api.ts';
+import { draftMediaDiffs, mediaChanges, mediaHandlers, prepareUploads, renameUploads } from './media-api.ts';
 import { GATE_POLICY, type Status } from './policy.ts';
 import { Refusal } from './refusal.ts';
 import { covers, type User } from './rights.ts';
@@ -214,15 +214,17 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         ? { collection: id.slice(0, id.indexOf('/')), slug: id.slice(id.indexOf('/') + 1) }
         : params;
     const { draft } = await loadDraft(ctx, key);
-    const diffs = (await ctx.store.draftChanges(draft)).map(({ status, path }) => ({
-      oldPath: path,
-      newPath: path,
-      status: status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified',
-      newFile: status === 'A',
-      path,
-      id: path,
-      binary: !path.endsWith('.md'),
-    }));
+    const diffs = (await ctx.store.draftChanges(draft)).flatMap(({ status, path }) =>
+      draftMediaDiffs({
+        oldPath: path,
+        newPath: path,
+        status: status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified',
+        newFile: status === 'A',
+        path,
+        id: path,
+        binary: !path.endsWith('.md'),
+      }),
+    );
     return {
       collection: key.collection,
       slug: key.slug,

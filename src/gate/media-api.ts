@@ -76,7 +76,11 @@ export async function prepareUploads(
   const date = inShanghai(now).toPlainDate().toString();
   const uploads: Upload[] = [];
   for (const asset of assets as unknown[]) {
-    const { path, bytes } = decode(asset);
+    const decoded = decode(asset);
+    const { bytes } = decoded;
+    // A draft's image comes back under its public path too (see draftMediaDiffs): the same file.
+    const path =
+      typeof decoded.path === 'string' ? (storedPathOf(decoded.path) ?? decoded.path) : decoded.path;
     const given = Object.hasOwn(names, String(path)) ? (names as Params)[String(path)] : undefined;
     const original = typeof given === 'string' ? given : undefined;
     const label = original ?? (typeof path === 'string' ? posix.basename(path) : '图片');
@@ -94,6 +98,7 @@ export async function prepareUploads(
     }
     stored ??= await sameImageInDraft(store, draft, storedName(bytes, type, user.id, date));
     const alt = original === undefined ? '' : altFromName(original);
+    if (uploads.some((u) => u.path === stored && u.content.equals(bytes))) continue;
     uploads.push({
       from: publicPathOf(path as string)!,
       path: stored,
@@ -165,6 +170,17 @@ export async function mediaChanges(
       if (status === 'A' && path.startsWith(`${MEDIA_FOLDER}/`) && !used.has(path))
         changes.push({ path, content: null });
   return changes;
+}
+
+/**
+ * A draft's image as Decap should load it: under its stored path, where the media library lists it, and
+ * once more under its public path (`/uploads/…`). Decap takes a path starting with `/` for a published URL
+ * and shows an image field or the body's image from the asset of exactly that path, or else from the site,
+ * where a draft's image is not yet: with the second copy the editor shows the draft's image itself.
+ */
+export function draftMediaDiffs<T extends { path: string }>(diff: T): T[] {
+  const url = diff.path.startsWith(`${MEDIA_FOLDER}/`) ? publicPathOf(diff.path) : undefined;
+  return url ? [diff, { ...diff, path: url }] : [diff];
 }
 
 /** Published records and drafts that refer to the image at public path `url`. */
@@ -242,10 +258,12 @@ export const mediaHandlers = {
     return { message: 'media deleted' };
   },
 
+  /** One image of a draft, under the path Decap asked for (stored or public, see draftMediaDiffs). */
   async unpublishedEntryMediaFile(store: Store, draft: Draft, path: unknown) {
-    classifyMedia(path);
-    const own = (await store.draftChanges(draft)).some((c) => c.path === path && c.status !== 'D');
-    const file = own && (await store.git.read(draft.commit, path as string));
+    const stored = typeof path === 'string' ? (storedPathOf(path) ?? path) : path;
+    classifyMedia(stored);
+    const own = (await store.draftChanges(draft)).some((c) => c.path === stored && c.status !== 'D');
+    const file = own && (await store.git.read(draft.commit, stored as string));
     if (!file) throw new Refusal(404, '找不到这张图片');
     return mediaFile(path as string, file.id, file.content);
   },

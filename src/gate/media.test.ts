@@ -58,19 +58,19 @@ describe('checkImage', () => {
 describe('names and paths', () => {
   it('makes the stored name from the date, the person and the hash', () => {
     const name = storedName(png(2, 2), 'png', 'xuning', '2026-11-30');
-    expect(name).toMatch(/^content\/media\/2026\/20261130-xuning-[0-9a-f]{8}\.png$/);
+    expect(name).toMatch(/^content\/media\/20261130-xuning-[0-9a-f]{8}\.png$/);
     expect(classifyMedia(name)).toMatchObject({ date: '2026-11-30', person: 'xuning' });
     expect(MEDIA_FOLDER.startsWith(`${CONTENT_FOLDER}/`)).toBe(true);
   });
 
   it('refuses any other stored path: traversal, other folders, other names', () => {
     for (const path of [
-      'content/media/2026/../../../src/pages/x.png',
-      'content/media/2026/20261130-xuning-0a1b2c3d.html',
-      'content/media/2025/20261130-xuning-0a1b2c3d.png',
-      'content/media/2026/20261130-XUNING-0a1b2c3d.png',
-      'public/uploads/2026/20261130-xuning-0a1b2c3d.png',
-      'content/articles/2026/20261130-xuning-0a1b2c3d.png',
+      'content/media/../../src/pages/x.png',
+      'content/media/20261130-xuning-0a1b2c3d.html',
+      'content/media/2026/20261130-xuning-0a1b2c3d.png',
+      'content/media/20261130-XUNING-0a1b2c3d.png',
+      'public/uploads/20261130-xuning-0a1b2c3d.png',
+      'content/articles/20261130-xuning-0a1b2c3d.png',
       '/etc/passwd',
     ])
       expect(refusal(() => classifyMedia(path)).status, path).toBe(403);
@@ -93,16 +93,16 @@ describe('rewriteImages', () => {
     const md =
       '前言\n\n![](/uploads/img-1.jpg)\n\n![自己写的](/uploads/img-2.jpg "题")\n\n![](/uploads/old.png)';
     const renames = new Map([
-      ['/uploads/img-1.jpg', '/uploads/2026/20261130-xuning-0a1b2c3d.jpg'],
-      ['/uploads/img-2.jpg', '/uploads/2026/20261130-xuning-1a1b2c3d.jpg'],
+      ['/uploads/img-1.jpg', '/uploads/20261130-xuning-0a1b2c3d.jpg'],
+      ['/uploads/img-2.jpg', '/uploads/20261130-xuning-1a1b2c3d.jpg'],
     ]);
     const alts = new Map([
-      ['/uploads/2026/20261130-xuning-0a1b2c3d.jpg', altFromName('医院门口合影.JPG')],
-      ['/uploads/2026/20261130-xuning-1a1b2c3d.jpg', '不该用上'],
+      ['/uploads/20261130-xuning-0a1b2c3d.jpg', altFromName('医院门口合影.JPG')],
+      ['/uploads/20261130-xuning-1a1b2c3d.jpg', '不该用上'],
     ]);
     expect(rewriteImages(md, renames, alts)).toBe(
-      '前言\n\n![医院门口合影](/uploads/2026/20261130-xuning-0a1b2c3d.jpg)\n\n' +
-        '![自己写的](/uploads/2026/20261130-xuning-1a1b2c3d.jpg "题")\n\n![](/uploads/old.png)',
+      '前言\n\n![医院门口合影](/uploads/20261130-xuning-0a1b2c3d.jpg)\n\n' +
+        '![自己写的](/uploads/20261130-xuning-1a1b2c3d.jpg "题")\n\n![](/uploads/old.png)',
     );
     expect([...imagesIn('cover: /uploads/2026/a.png\n![x](/uploads/b.jpg)')]).toEqual([
       '/uploads/2026/a.png',
@@ -118,8 +118,8 @@ describe('rewriteImages', () => {
 describe('the build’s check of the media folder', () => {
   it('takes gate-made names only, and an image whose bytes match its extension', async () => {
     const { classify } = await import('../load/files.ts');
-    expect(classify('media/2026/20261130-xuning-0a1b2c3d.jpg')).toMatchObject({ kind: 'media' });
+    expect(classify('media/20261130-xuning-0a1b2c3d.jpg')).toMatchObject({ kind: 'media' });
     expect(classify('media/2026/evil.html')).toMatchObject({ kind: 'stray' });
-    expect(classify('media/20261130-xuning-0a1b2c3d.jpg')).toMatchObject({ kind: 'stray' });
+    expect(classify('media/2026/20261130-xuning-0a1b2c3d.jpg')).toMatchObject({ kind: 'stray' });
   });
 });

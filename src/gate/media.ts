@@ -65,7 +65,7 @@ export function matchesName(bytes: Buffer, name: MediaName, type: ImageType): bo
 }
 
 /**
- * A stored image's path as the gate accepts it: exactly `content/media/YYYY/<generated name>`, nothing
+ * A stored image's path as the gate accepts it: exactly `content/media/<generated name>`, nothing
  * else (no `..`, no other folder, no upper case, no other extension). Returns what the name says.
  */
 export function classifyMedia(path: unknown): MediaName {
@@ -85,7 +85,7 @@ export function classifyMedia(path: unknown): MediaName {
 export function uploadedName(path: unknown): string {
   const prefix = `${MEDIA_FOLDER}/`;
   if (typeof path !== 'string' || !path.startsWith(prefix) || path.length > 200)
-    throw new Refusal(403, '图片只能上传到图片文件夹');
+    throw new Refusal(403, `图片只能上传到图片文件夹，不能是 “${String(path).slice(0, 100)}”`);
   const rest = path.slice(prefix.length);
   if (!/^[\w.-]+$/.test(rest) || rest.startsWith('.') || rest.includes('..'))
     throw new Refusal(403, `不允许的图片文件名 “${rest.slice(0, 100)}”`);

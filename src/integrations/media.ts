@@ -1,6 +1,6 @@
 /**
- * Submissions' images on the site: the build copies `content/media/YYYY/<name>` (src/model/media.ts) to
- * `/uploads/YYYY/<name>`, `astro dev` serves them from there, and the renderer learns each one's real width
+ * Submissions' images on the site: the build copies `content/media/<name>` (src/model/media.ts) to
+ * `/uploads/<name>`, `astro dev` serves them from there, and the renderer learns each one's real width
  * and height (imageSizes) so that pages reserve the space before the image loads.
  *
  * Only files with a name the gate makes are copied, served or measured: anything else put into the folder
@@ -19,7 +19,7 @@ import { contentRoot } from './content-loader.ts';
 /** The media folder of the content at `content` (content/ or PORTAL_CONTENT_DIR). */
 const mediaDir = (content: string) => join(content, 'media');
 
-/** Every image below `dir` with a generated name, as paths relative to it (`2026/2026…-x.jpg`). */
+/** Every image below `dir` with a generated name, as paths relative to it (`20261012-…-x.jpg`). */
 export function mediaFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })

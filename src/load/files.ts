@@ -140,7 +140,7 @@ export function classify(path: string): FileRole {
       ? { kind: 'media', name }
       : {
           kind: 'stray',
-          reason: `${media}/ 中只能有投稿网关存入的图片（如 ${media}/2026/20261012-zhangwei-0a1b2c3d.jpg）`,
+          reason: `${media}/ 中只能有投稿网关存入的图片（如 ${media}/20261012-zhangwei-0a1b2c3d.jpg）`,
         };
   }
   const submission = SUBMISSIONS.find((c) => c.storage.folder === top);

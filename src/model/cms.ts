@@ -148,8 +148,9 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   if (field.system) return { ...base, widget: 'hidden', required: false };
   switch (field.type) {
     case 'text': {
-      // An image is picked or uploaded, never typed: the gate names and checks the file (src/gate/media.ts).
-      if (field.image) return { ...base, widget: 'image', choose_url: false, pattern: textPattern(field) };
+      // An image is picked or uploaded, never typed: the gate names and checks the file and the path against
+      // the model (src/gate/media.ts). No pattern here: Decap checks it against the image being inserted.
+      if (field.image) return { ...base, widget: 'image', choose_url: false };
       return { ...base, widget: field.multiline ? 'text' : 'string', pattern: textPattern(field) };
     }
     case 'id':
@@ -284,6 +285,10 @@ function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection 
     // Bare keys, not `{{fields.…}}`: Decap turns the dots of a path template into dashes before reading it.
     slug: `{{${FILE_KEYS.slug}}}`,
     path: `{{${FILE_KEYS.year}}}/{{slug}}`,
+    // With `path` set, Decap would put images beside the entry (content/articles/2026/); an absolute folder
+    // keeps them all in the one the gate and the build know.
+    media_folder: `/${MEDIA_FOLDER}`,
+    public_folder: PUBLIC_FOLDER,
     identifier_field: name,
     summary: shown.map((f) => `{{${f}}}`).join(' · '),
     // Newest first.

@@ -3,10 +3,11 @@
  * The gate (src/gate/media.ts) enforces these, the build copies and measures the files, the CMS config points
  * Decap at the same folders.
  *
- * Images live in the repository under `content/media/YYYY/`, beside the records that show them: the gate
+ * Images live in the repository in `content/media/`, beside the records that show them: the gate
  * writes only below content/, a test or benchmark tree built with PORTAL_CONTENT_DIR brings its images with
  * it, and the tamper-evidence ledger sees them like any other content file. The build copies them to
- * `/uploads/YYYY/` on the site (src/integrations/media.ts).
+ * `/uploads/` on the site (src/integrations/media.ts). One flat folder, no year folders: Decap's media library
+ * lists only the files directly in its folder, and the date is in every name anyway.
  *
  * Names are made by the gate, never taken from the browser: `YYYYMMDD-<person>-<hash8>.<ext>`, the Beijing
  * date of the upload, the uploader's roster id and the first 8 hex digits of the SHA-256 of the bytes. The
@@ -63,10 +64,10 @@ export const IMAGE_LIMITS = {
 } as const;
 
 /** A stored image's name: year folder, date, person, hash and extension. */
-const STORED = /^(\d{4})\/((\d{4})(\d{2})(\d{2}))-([a-z][a-z0-9]*)-([0-9a-f]{8})\.(jpg|png|webp)$/;
+const STORED = /^((\d{4})(\d{2})(\d{2}))-([a-z][a-z0-9]*)-([0-9a-f]{8})\.(jpg|png|webp)$/;
 
 export interface MediaName {
-  /** `2026/20261130-xuning-0a1b2c3d.jpg`, below the media folder and the public folder alike. */
+  /** `20261130-xuning-0a1b2c3d.jpg`, in the media folder and the public folder alike. */
   relative: string;
   date: string;
   person: string;
@@ -77,22 +78,22 @@ export interface MediaName {
 /** What a name below the media folder says, or undefined when it is not one the gate makes. */
 export function parseMediaName(relative: string): MediaName | undefined {
   const m = STORED.exec(relative);
-  if (!m || m[1] !== m[3]) return undefined;
-  return { relative, date: `${m[3]}-${m[4]}-${m[5]}`, person: m[6]!, hash: m[7]!, ext: m[8]! };
+  if (!m) return undefined;
+  return { relative, date: `${m[2]}-${m[3]}-${m[4]}`, person: m[5]!, hash: m[6]!, ext: m[7]! };
 }
 
 /** The name the gate gives an image: `date` is the Beijing date `YYYY-MM-DD`, `hash` the SHA-256 in hex. */
 export function mediaName(date: string, person: string, hash: string, type: ImageType): string {
-  return `${date.slice(0, 4)}/${date.replaceAll('-', '')}-${person}-${hash.slice(0, 8)}.${IMAGE_TYPES[type].ext}`;
+  return `${date.replaceAll('-', '')}-${person}-${hash.slice(0, 8)}.${IMAGE_TYPES[type].ext}`;
 }
 
-/** The public path of a stored image (`content/media/2026/x.jpg` → `/uploads/2026/x.jpg`), or undefined. */
+/** The public path of a stored image (`content/media/x.jpg` → `/uploads/x.jpg`), or undefined. */
 export function publicPathOf(storedPath: string): string | undefined {
   const prefix = `${MEDIA_FOLDER}/`;
   return storedPath.startsWith(prefix) ? `${PUBLIC_FOLDER}/${storedPath.slice(prefix.length)}` : undefined;
 }
 
-/** The stored path of a public path (`/uploads/2026/x.jpg` → `content/media/2026/x.jpg`), or undefined. */
+/** The stored path of a public path (`/uploads/x.jpg` → `content/media/x.jpg`), or undefined. */
 export function storedPathOf(publicPath: string): string | undefined {
   const prefix = `${PUBLIC_FOLDER}/`;
   return publicPath.startsWith(prefix) ? `${MEDIA_FOLDER}/${publicPath.slice(prefix.length)}` : undefined;
@@ -100,6 +101,6 @@ export function storedPathOf(publicPath: string): string | undefined {
 
 /** The model's pattern for a field holding one uploaded image (the article's cover). */
 export const IMAGE_PATH_PATTERN = {
-  regex: `^${PUBLIC_FOLDER}/\\d{4}/\\d{8}-[a-z][a-z0-9]*-[0-9a-f]{8}\\.(jpg|png|webp)$`,
+  regex: `^${PUBLIC_FOLDER}/\\d{8}-[a-z][a-z0-9]*-[0-9a-f]{8}\\.(jpg|png|webp)$`,
   message: '应为通过“选择图片”上传的站内图片',
 } as const;
