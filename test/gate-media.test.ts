@@ -41,6 +41,15 @@ function withImage(person: string, title: string, image: Buffer, body = '![](/up
   return { request, slug, path };
 }
 
+/** Marks the draft ready and publishes it, as `as`. */
+async function publish(slug: string, as: string): Promise<void> {
+  for (const [action, extra] of [
+    ['updateUnpublishedEntryStatus', { newStatus: 'pending_publish' }],
+    ['publishUnpublishedEntry', {}],
+  ] as const)
+    expect((await gate.api({ action, params: { ...key(slug), ...extra } }, { as })).status).toBe(200);
+}
+
 async function refused(body: unknown, as: string, status: number, message: RegExp): Promise<void> {
   const before = gate.state();
   const { status: got, json } = await gate.api(body, { as });
@@ -133,23 +142,11 @@ describe('images saved with an entry', () => {
     expect((await gate.api(request, { as: MANAGER })).status).toBe(200);
     const stored = draftImages(slug);
     expect(stored).toMatch(/-luoxinhua-/);
-    for (const [action, extra] of [
-      ['updateUnpublishedEntryStatus', { newStatus: 'pending_publish' }],
-      ['publishUnpublishedEntry', {}],
-    ] as const)
-      expect((await gate.api({ action, params: { ...key(slug), ...extra } }, { as: MANAGER })).status).toBe(
-        200,
-      );
+    await publish(slug, MANAGER);
     const text = git(gate.repo, 'show', `HEAD:${path}`).replace(/!\[[^\]]*\]\([^)]*\)/, '');
     const edit = persist('articles', slug, path, text, false);
     expect((await gate.api(edit, { as: MANAGER })).status).toBe(200);
-    for (const [action, extra] of [
-      ['updateUnpublishedEntryStatus', { newStatus: 'pending_publish' }],
-      ['publishUnpublishedEntry', {}],
-    ] as const)
-      expect((await gate.api({ action, params: { ...key(slug), ...extra } }, { as: MANAGER })).status).toBe(
-        200,
-      );
+    await publish(slug, MANAGER);
 
     await refused({ action: 'deleteFiles', params: { paths: [stored] } }, REP, 403, /只能删除本人上传的图片/);
     await refused(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { png } from '../../test/support/images.ts';
+import { refusalOf } from '../../test/support/refusal.ts';
 import { CONTENT_FOLDER } from '../model/cms.ts';
 import { IMAGE_LIMITS, MEDIA_FOLDER, sniff } from '../model/media.ts';
 import {
@@ -11,17 +12,8 @@ import {
   storedName,
   uploadedName,
 } from './media.ts';
-import { Refusal } from './refusal.ts';
 
-const refusal = (f: () => unknown): Refusal => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof Refusal) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-};
+const refusal = refusalOf;
 
 describe('checkImage', () => {
   it('takes a PNG by its bytes and reads its size', () => {
