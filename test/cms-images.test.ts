@@ -62,7 +62,7 @@ describe('images in the admin on a phone', () => {
 
     // The body's toolbar: 添加组件 → the image component → 选择图片 opens the media library.
     await page.getByRole('button', { name: '添加组件' }).click();
-    await page.getByRole('menuitem', { name: /图片|Image/ }).click();
+    await page.getByRole('menuitem', { name: '图片', exact: true }).click();
     await page.getByRole('button', { name: '选择图片' }).last().click();
     await page.getByText('上传').first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/cms-images-library.png` });
@@ -80,6 +80,9 @@ describe('images in the admin on a phone', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('状态: 草稿').waitFor();
     expect(gate.logged).toEqual([]);
+    // The component speaks Chinese, and offers no remote URL.
+    await page.getByText('图片说明', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '用 URL 替代' }).count()).toBe(0);
 
     // The draft opens again with its image (read back from the gate), which then becomes the cover too.
     await page.getByRole('button', { name: '选择其他图片' }).last().scrollIntoViewIfNeeded();

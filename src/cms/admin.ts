@@ -6,7 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { formats } from './files.ts';
-import { registerImageUpload } from './image-upload.ts';
+import { registerImageComponent, registerImageUpload } from './image-upload.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
 import { withChineseMessages, type ControlClass } from './pickers.ts';
 import { prepareSave } from './save.ts';
@@ -41,6 +41,8 @@ interface DecapCms {
   registerLocale(locale: string, phrases: Phrases): void;
   getWidget(name: string): Widget | undefined;
   registerWidget(name: string, control: Widget['control'], preview?: unknown, schema?: unknown): void;
+  getEditorComponents: Parameters<typeof registerImageComponent>[0]['getEditorComponents'];
+  registerEditorComponent(component: object): void;
 }
 
 declare global {
@@ -89,6 +91,7 @@ function start(cms: DecapCms): void {
     },
   });
   cms.registerLocale(LOCALE, portalPhrases(cms.getLocale(LOCALE) ?? {}));
+  registerImageComponent(cms);
   for (const name of ['relation', 'select']) {
     const widget = cms.getWidget(name);
     if (widget && window.h) {

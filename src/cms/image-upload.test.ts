@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitted, withAssetNames } from './image-upload.ts';
+import { fitted, registerImageComponent, withAssetNames } from './image-upload.ts';
 
 describe('fitted', () => {
   it('scales the longest side down to the limit and never up', () => {
@@ -27,5 +27,32 @@ describe('withAssetNames', () => {
     expect(withAssetNames(other, names)).toBe(other);
     const noAssets = JSON.stringify({ action: 'persistEntry', params: { assets: [] } });
     expect(withAssetNames(noAssets, names)).toBe(noAssets);
+  });
+});
+
+describe('registerImageComponent', () => {
+  it('registers Decap’s image component again under its id, in Chinese and without a URL button', () => {
+    const toBlock = () => '![]()';
+    const fields = [
+      { name: 'image', label: 'Image', widget: 'image' },
+      { name: 'alt', label: 'Alt Text' },
+      { name: 'title', label: 'Title' },
+    ];
+    const registered: Record<string, unknown>[] = [];
+    registerImageComponent({
+      getEditorComponents: () => ({
+        get: (id) =>
+          id === 'image' ? { id, label: 'Image', toBlock, fields: { toJS: () => fields } } : undefined,
+      }),
+      registerEditorComponent: (c) => registered.push(c as Record<string, unknown>),
+    });
+    expect(registered).toHaveLength(1);
+    const [image] = registered;
+    expect(image).toMatchObject({ id: 'image', label: '图片', toBlock });
+    expect(image!.fields).toEqual([
+      { name: 'image', label: '图片', widget: 'image', choose_url: false },
+      expect.objectContaining({ name: 'alt', label: '图片说明' }),
+      { name: 'title', label: '悬停提示（可不填）' },
+    ]);
   });
 });

@@ -106,3 +106,32 @@ export function registerImageUpload(win: Window & typeof globalThis): void {
   win.addEventListener('change', onChange, true);
   win.fetch = withNames(win.fetch.bind(win), win.location.origin);
 }
+
+/** An editor component as Decap's registry keeps it: its fields as an Immutable.js list. */
+interface EditorComponent {
+  id: string;
+  label: string;
+  fields: { toJS(): { name: string; label: string; [option: string]: unknown }[] };
+  [key: string]: unknown;
+}
+
+/** The Chinese labels of the body's image component (Decap's own are English), and what each asks for. */
+const IMAGE_FIELDS: Readonly<Record<string, { label: string; hint?: string; choose_url?: false }>> = {
+  image: { label: '图片', choose_url: false },
+  alt: { label: '图片说明', hint: '读屏软件读给看不见图片的人听；留空则用照片原来的文件名。' },
+  title: { label: '悬停提示（可不填）' },
+};
+
+/**
+ * Decap's image component for the Markdown body, registered again under the same id with Chinese labels
+ * and without "insert from URL" (the site's CSP would block a remote image).
+ */
+export function registerImageComponent(cms: {
+  getEditorComponents(): { get(id: string): EditorComponent | undefined };
+  registerEditorComponent(component: object): void;
+}): void {
+  const image = cms.getEditorComponents().get('image');
+  if (!image) return;
+  const fields = image.fields.toJS().map((f) => ({ ...f, ...IMAGE_FIELDS[f.name] }));
+  cms.registerEditorComponent({ ...image, label: '图片', fields });
+}
