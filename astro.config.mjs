@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import buildMetrics from './src/integrations/build-metrics.ts';
 import cms from './src/integrations/cms.ts';
+import media from './src/integrations/media.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import search from './src/integrations/search.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   build: { concurrency: 4 },
   // The page cache is checked first and its digests recorded before any other integration touches dist.
   // The measurements (PORTAL_BUILD_METRICS) come last, so that they are written after every other hook.
-  integrations: [pageCache(), mdx(), search(metrics), cms(), metrics],
+  integrations: [pageCache(), mdx(), search(metrics), cms(), media(), metrics],
   // Submissions are rendered by src/markdown (sanitised); Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },

@@ -107,10 +107,12 @@ describe('writes outside the generated content paths', () => {
       action: 'persistMedia',
       params: { asset: { path: 'public/uploads/x.html', content: 'PHNjcmlwdD4=', encoding: 'base64' } },
     };
-    await refused([upload, { as: HEAD }], 415, /上传/);
+    await refused([upload, { as: HEAD }], 403, /编辑投稿时插入/);
     const withAsset = persist('articles', slug, path, raw);
-    withAsset.params.assets = [{ path: 'public/uploads/x.html', content: 'eA==' }] as never;
-    await refused([withAsset, { as: HEAD }], 415, /上传/);
+    withAsset.params.assets = [
+      { path: 'public/uploads/x.html', content: 'PHNjcmlwdD4=', encoding: 'base64' },
+    ] as never;
+    await refused([withAsset, { as: HEAD }], 415, /不是 JPEG、PNG 或 WebP/);
     await refused([{ action: 'deleteFiles', params: { paths: ['README.md'] } }, { as: HEAD }], 403, /删除/);
     await refused([{ action: 'deleteFile', params: { path: 'package.json' } }, { as: HEAD }], 403, /删除/);
   });

@@ -8,6 +8,7 @@ import { registerBodyEditor } from './body-editor.ts';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { explainFailures, watchConnection } from './connection.ts';
 import { formats } from './files.ts';
+import { registerImageComponent, registerImageUpload } from './image-upload.ts';
 import { loadRoster, namesToday, registerNames } from './names-admin.ts';
 import type { RosterLists } from './names.ts';
 import { portalPhrases, type Phrases } from './locale-zh.ts';
@@ -48,6 +49,7 @@ interface DecapCms extends PreviewCms {
   registerLocale(locale: string, phrases: Phrases): void;
   getWidget(name: string): Widget | undefined;
   registerWidget(name: string, control: Widget['control'], preview?: unknown, schema?: unknown): void;
+  getEditorComponents: Parameters<typeof registerImageComponent>[0]['getEditorComponents'];
   registerEditorComponent(component: object): void;
 }
 
@@ -97,6 +99,7 @@ function start(cms: DecapCms, roster: RosterLists): void {
     },
   });
   cms.registerLocale(LOCALE, portalPhrases(cms.getLocale(LOCALE) ?? {}));
+  registerImageComponent(cms);
   for (const name of ['relation', 'select']) {
     const widget = cms.getWidget(name);
     if (widget && window.h) {
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
   flagNewEntry(window);
   watchConnection(window, document);
   keepFixed(document.body, localStorage);
+  registerImageUpload(window);
   window.CMS_MANUAL_INIT = true;
   // Read while the bundle loads.
   const roster = loadRoster(window.fetch);

@@ -33,7 +33,9 @@ describe('the CMS backend variables', () => {
 describe('the admin page CSP', () => {
   it('adds eval and the style hashes, never inline script and never another origin', () => {
     const csp = adminCsp(['sha256-x']);
-    expect(csp).toEqual({ scriptResources: ["'self'", "'unsafe-eval'"], styleHashes: ['sha256-x'] });
+    expect(csp).toMatchObject({ scriptResources: ["'self'", "'unsafe-eval'"], styleHashes: ['sha256-x'] });
+    // Object URLs of the images being uploaded, and nothing from elsewhere.
+    expect(csp.directives).toEqual(["img-src 'self' blob:", "connect-src 'self' blob:"]);
     expect(JSON.stringify(csp)).not.toMatch(/unsafe-inline|https?:/);
   });
 });

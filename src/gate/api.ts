@@ -3,8 +3,8 @@
  * bundle talks to it as to decap-server, but every action is checked here against the path rules, the user's
  * rights and the build's content model before anything is read or written.
  *
- * Actions that the portal does not offer are refused in Chinese: publishing without review, uploads, deleting
- * published records, notes.
+ * Actions that the portal does not offer are refused in Chinese: publishing without review, uploads outside an
+ * entry, deleting published records, notes. Images: media-api.ts.
  */
 import type { Temporal } from 'temporal-polyfill';
 import { formatter } from '../cms/files.ts';
@@ -14,6 +14,7 @@ import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
 import { classify, pathOf, type Target } from './paths.ts';
 import { ownerOf, parseFile, parseStored, prepareEntry, regionOf, type Roster } from './entry.ts';
+import { draftMediaDiffs, mediaChanges, mediaHandlers, prepareUploads, renameUploads } from './media-api.ts';
 import { GATE_POLICY, type Status } from './policy.ts';
 import { Refusal } from './refusal.ts';
 import { covers, type User } from './rights.ts';
@@ -132,6 +133,14 @@ function withoutPrivate(ctx: ApiContext, target: Target, text: string): string {
   return formatter(target.collection).toFile(visible);
 }
 
+async function mediaContext(ctx: ApiContext) {
+  const roster = await rosterAt(ctx.store, await ctx.store.main());
+  return { ...ctx, regionOf: regionOf(roster) };
+}
+
+/** Actions whose request may be larger than GATE_POLICY.maxRequestBytes: they carry images. */
+export const MEDIA_ACTIONS: ReadonlySet<string> = new Set(['persistEntry']);
+
 const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unknown>> = {
   info: async () => ({ repo: 'portal', publish_modes: ['editorial_workflow'], type: 'local_git' }),
 
@@ -205,15 +214,17 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         ? { collection: id.slice(0, id.indexOf('/')), slug: id.slice(id.indexOf('/') + 1) }
         : params;
     const { draft } = await loadDraft(ctx, key);
-    const diffs = (await ctx.store.draftChanges(draft)).map(({ status, path }) => ({
-      oldPath: path,
-      newPath: path,
-      status: status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified',
-      newFile: status === 'A',
-      path,
-      id: path,
-      binary: false,
-    }));
+    const diffs = (await ctx.store.draftChanges(draft)).flatMap(({ status, path }) =>
+      draftMediaDiffs({
+        oldPath: path,
+        newPath: path,
+        status: status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified',
+        newFile: status === 'A',
+        path,
+        id: path,
+        binary: !path.endsWith('.md'),
+      }),
+    );
     return {
       collection: key.collection,
       slug: key.slug,
@@ -234,8 +245,6 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
     const options = (params.options ?? {}) as Params;
     if (options.useWorkflow !== true)
       throw new Refusal(403, '投稿须先保存为草稿，经审核后发布，不能直接发布');
-    const assets = params.assets;
-    if (Array.isArray(assets) && assets.length > 0) throw new Refusal(415, '投稿页暂不支持上传图片');
     const files = params.dataFiles ?? (params.entry ? [params.entry] : []);
     if (!Array.isArray(files) || files.length !== 1) throw new Refusal(400, '每次只能保存一篇投稿');
     const file = files[0] as Params;
@@ -243,7 +252,7 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
     if (file.newPath !== undefined && file.newPath !== file.path)
       throw new Refusal(403, '不能移动或重命名投稿文件');
     const path = str(file, 'path');
-    const raw = str(file, 'raw');
+    const sent = str(file, 'raw');
     const target = classify(path);
     if (options.collectionName !== target.collection.name || file.slug !== target.slug)
       throw new Refusal(400, '栏目或文件名与路径不一致');
@@ -252,6 +261,8 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
       const main = await ctx.store.main();
       const roster = await rosterAt(ctx.store, main);
       const draft = await ctx.store.draft(target.collection.name, target.slug);
+      const uploads = await prepareUploads(ctx.store, params, ctx.user, ctx.now, draft?.commit, main);
+      const raw = renameUploads(sent, uploads);
       const previous = draft
         ? await ctx.store.git.read(draft.commit, path)
         : await ctx.store.git.read(main, path);
@@ -274,11 +285,12 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
       // A change by someone who may not publish it sends an approved draft back for review: what is
       // published is always what a reviewer last saw.
       const backToReview = draft?.status === 'pending_publish' && !mayPublish(ctx, roster, target, data);
+      const images = await mediaChanges(ctx.store, content.toString('utf8'), uploads, draft, main);
 
       await ctx.store.save({
         collection: target.collection.name,
         slug: target.slug,
-        changes: [{ path, content }],
+        changes: [{ path, content }, ...images],
         message: `${previous ? '修改' : '新建'}${target.collection.label}：${target.slug}（${ctx.user.name}）`,
         author: author(ctx.user),
         now: ctx.now,
@@ -335,19 +347,19 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
     });
   },
 
-  getMedia: async () => [],
+  async unpublishedEntryMediaFile(ctx, params) {
+    const { draft } = await loadDraft(ctx, params);
+    return mediaHandlers.unpublishedEntryMediaFile(ctx.store, draft, params.path);
+  },
+
   getDeployPreview: async () => null,
   getNotes: async () => ({ notes: [] }),
   getPRMetadata: async () => ({ metadata: null }),
-  async persistMedia() {
-    throw new Refusal(415, '投稿页暂不支持上传图片');
-  },
-  async deleteFile() {
-    throw new Refusal(403, '已发布的记录不能在投稿页删除，请联系管理员');
-  },
-  async deleteFiles() {
-    throw new Refusal(403, '已发布的记录不能在投稿页删除，请联系管理员');
-  },
+  getMedia: async (ctx) => mediaHandlers.getMedia(await mediaContext(ctx)),
+  getMediaFile: async (ctx, params) => mediaHandlers.getMediaFile(await mediaContext(ctx), params),
+  persistMedia: async () => mediaHandlers.persistMedia(),
+  deleteFile: async (ctx, params) => mediaHandlers.deleteFiles(await mediaContext(ctx), params),
+  deleteFiles: async (ctx, params) => mediaHandlers.deleteFiles(await mediaContext(ctx), params),
 };
 
 /** Answers one API request; throws a Refusal for anything refused. */

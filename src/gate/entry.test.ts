@@ -1,10 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
+import { refusalOf } from '../../test/support/refusal.ts';
 import { describe, expect, it } from 'vitest';
 import { parseYaml, splitFrontMatter } from '../load/yaml.ts';
 import type { Person, Region } from '../model/index.ts';
 import { prepareEntry } from './entry.ts';
 import { classify } from './paths.ts';
-import { Refusal } from './refusal.ts';
 import { LOCAL_ADMIN, userOf } from './rights.ts';
 
 const people: Person[] = [
@@ -29,15 +29,7 @@ const meeting = (body: string, extra = '') =>
   `---\ntitle: 华东区十一月市场会\nkind: regional\nregion: east\norganizer: luoxinhua\nstart: '2026-12-05T14:00:00+08:00'\n${extra}---\n\n${body}`;
 const NEW = classify('content/articles/2026/2026-11-30-xuning-093015.md');
 
-function refusal(f: () => unknown): Refusal {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof Refusal) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
+const refusal = refusalOf;
 
 describe('prepareEntry', () => {
   it('sets the submitted time and the saver from the server, whatever the form says', () => {

@@ -177,7 +177,9 @@ export class GitRepo {
       await this.run(options.parent ? ['read-tree', options.parent] : ['read-tree', '--empty'], { env });
       for (const change of options.changes) {
         if (change.content === null) {
-          await this.run(['update-index', '--force-remove', '--', change.path], { env });
+          // --index-info with mode 0 removes the entry; --force-remove would need a work tree (a bare
+          // repository in production has none).
+          await this.run(['update-index', '--index-info'], { env, input: `0 ${ZERO}\t${change.path}\n` });
           continue;
         }
         const blob = (await this.run(['hash-object', '-w', '--stdin'], { input: change.content }))

@@ -20,17 +20,34 @@ export interface Rights {
   readonly publish: Scope;
   /** Edit the roster, the regions and the calendar. */
   readonly org: boolean;
+  /**
+   * Delete a published image that nothing refers to any more, by the person its name says uploaded it.
+   * Uploading needs no right of its own: an image is saved with the draft it is inserted into (`write`).
+   */
+  readonly deleteMedia: Scope;
 }
 
 /** Administrators: everything. Not a roster role: named in the gate's configuration (PORTAL_GATE_ADMINS). */
-const EVERYTHING: Rights = { write: 'all', readReports: 'all', publish: 'all', org: true };
+const EVERYTHING: Rights = {
+  write: 'all',
+  readReports: 'all',
+  publish: 'all',
+  org: true,
+  deleteMedia: 'all',
+};
 
 /** The department's roles (content/org/people.yaml) and what each may do. */
 export const RIGHTS: Readonly<Record<Role, Rights>> = {
-  rep: { write: 'own', readReports: 'own', publish: 'none', org: false },
-  office: { write: 'own', readReports: 'own', publish: 'none', org: false },
-  supervisor: { write: 'own', readReports: 'own', publish: 'none', org: false },
-  manager: { write: 'region', readReports: 'region', publish: 'region', org: false },
+  rep: { write: 'own', readReports: 'own', publish: 'none', org: false, deleteMedia: 'own' },
+  office: { write: 'own', readReports: 'own', publish: 'none', org: false, deleteMedia: 'own' },
+  supervisor: { write: 'own', readReports: 'own', publish: 'none', org: false, deleteMedia: 'own' },
+  manager: {
+    write: 'region',
+    readReports: 'region',
+    publish: 'region',
+    org: false,
+    deleteMedia: 'region',
+  },
   head: EVERYTHING,
 };
 

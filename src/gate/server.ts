@@ -12,7 +12,8 @@ import { lstat, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { handle } from './api.ts';
+import { handle, MEDIA_ACTIONS } from './api.ts';
+import { IMAGE_LIMITS } from '../model/media.ts';
 import { whoIs, type Identity } from './identity.ts';
 import { GATE_POLICY } from './policy.ts';
 import { Refusal } from './refusal.ts';
@@ -65,19 +66,23 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The request body, refused once it passes the limit (without reading the rest). */
+const tooLarge = (limit: number) => new Refusal(413, `请求过大：不能超过 ${limit / 1024 / 1024} MB`);
+
+/**
+ * The request body, refused once it passes the limit (without reading the rest). The limit is the one for
+ * requests carrying images; any other action is held to GATE_POLICY.maxRequestBytes once it is parsed.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    const limit = GATE_POLICY.maxRequestBytes;
-    const tooLarge = new Refusal(413, `请求过大：不能超过 ${limit / 1024 / 1024} MB`);
-    if (declared > limit) return reject(tooLarge);
+    const limit = IMAGE_LIMITS.maxRequestBytes;
+    if (declared > limit) return reject(tooLarge(limit));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(tooLarge);
+        reject(tooLarge(limit));
         req.destroy();
       } else chunks.push(chunk);
     });
@@ -186,6 +191,8 @@ export function createGate(options: GateOptions): Server {
         }
         const named = (body as { action?: unknown } | null)?.action;
         action = typeof named === 'string' ? named.slice(0, 40) : '';
+        if (Buffer.byteLength(text) > GATE_POLICY.maxRequestBytes && !MEDIA_ACTIONS.has(action))
+          throw tooLarge(GATE_POLICY.maxRequestBytes);
         const at = now();
         const roster = await rosterAt(store, await store.main());
         const user = whoIs(identity, req.headers, roster, at);

@@ -179,6 +179,21 @@ export class Store {
       const file = status === 'D' ? undefined : await this.git.read(draft.commit, path);
       changes.push({ path, content: file?.content ?? null });
     }
+    const published = await this.commitPublished(changes, message, author, now);
+    await this.git.remove(this.draftRef(collection, slug), draft.commit);
+    return published;
+  }
+
+  /**
+   * Applies `changes` on top of the published branch as one commit (a draft's files, or the deletion of an
+   * image nothing refers to). Returns that commit.
+   */
+  async commitPublished(
+    changes: readonly Change[],
+    message: string,
+    author: Person,
+    now: Temporal.Instant,
+  ): Promise<string> {
     let published: string | undefined;
     for (let attempt = 0; attempt < 3 && !published; attempt++) {
       const main = await this.main();
@@ -192,7 +207,6 @@ export class Store {
       if (await this.advance(main, commit)) published = commit;
     }
     if (!published) throw new Refusal(409, '发布时已发布分支一直在变化，请稍后再试');
-    await this.git.remove(this.draftRef(collection, slug), draft.commit);
     await this.sight(published, now);
     return published;
   }

@@ -9,6 +9,7 @@ import { codeFingerprint } from '../build/fingerprint.ts';
 import { loadContent, type Content, type LoadResult } from '../load/load.ts';
 import { formatProblems } from '../load/problems.ts';
 import { renderSubmission } from '../markdown/render.ts';
+import { imageSizes } from './media.ts';
 
 /** content/ of the project, or the folder named by PORTAL_CONTENT_DIR (tests and benchmarks build other trees). */
 export function contentRoot(projectRoot: URL): string {
@@ -62,6 +63,7 @@ function records(content: Content, name: Name): { id: string; data: object; body
 async function fill(name: Name, context: LoaderContext): Promise<void> {
   const content = load(context);
   const code = codeFingerprint(fileURLToPath(context.config.root));
+  const sizes = imageSizes(contentRoot(context.config.root));
   const previous = new Map(context.store.entries());
   context.store.clear();
   for (const record of records(content, name)) {
@@ -79,7 +81,7 @@ async function fill(name: Name, context: LoaderContext): Promise<void> {
       filePath: record.file,
       ...(record.body === undefined
         ? {}
-        : { body: record.body, rendered: { html: renderSubmission(record.body) } }),
+        : { body: record.body, rendered: { html: renderSubmission(record.body, sizes) } }),
     });
   }
 }

@@ -16,10 +16,13 @@ import {
 } from 'node:fs';
 import { join, posix } from 'node:path';
 import { COLLECTIONS, SUBMISSIONS, type SubmissionName } from '../model/collections/index.ts';
+import { MEDIA_FOLDER, parseMediaName, type MediaName } from '../model/media.ts';
 
 export type FileRole =
   | { kind: 'org'; collection: string }
   | { kind: 'entry'; collection: SubmissionName; id: string }
+  /** An uploaded image (src/model/media.ts), by the name the gate gave it. */
+  | { kind: 'media'; name: MediaName }
   | { kind: 'stray'; reason: string };
 
 /** Files that tools leave behind and that hold no content. */
@@ -130,13 +133,23 @@ export function classify(path: string): FileRole {
   const org = COLLECTIONS.find((c) => c.storage.kind !== 'markdown' && c.storage.file === path);
   if (org) return { kind: 'org', collection: org.name };
   const [top] = path.split('/');
+  const media = posix.basename(MEDIA_FOLDER);
+  if (top === media) {
+    const name = parseMediaName(path.slice(media.length + 1));
+    return name
+      ? { kind: 'media', name }
+      : {
+          kind: 'stray',
+          reason: `${media}/ 中只能有投稿网关存入的图片（如 ${media}/20261012-zhangwei-0a1b2c3d.jpg）`,
+        };
+  }
   const submission = SUBMISSIONS.find((c) => c.storage.folder === top);
   if (!submission) {
     return top === 'org' || path.includes('/')
       ? {
           kind: 'stray',
           reason:
-            '不认识的文件：content/ 下只能有 org/ 中的三个 YAML 文件和 articles/、meetings/、reports/ 中的 .md 文件',
+            '不认识的文件：content/ 下只能有 org/ 中的三个 YAML 文件，articles/、meetings/、reports/ 中的 .md 文件和 media/ 中的图片',
         }
       : { kind: 'stray', reason: '不认识的文件：content/ 根目录下不应有文件' };
   }

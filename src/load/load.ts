@@ -11,6 +11,7 @@ import type { Article, CalendarOverride, Meeting, Person, Region, Report } from 
 import { SLUG_PATTERN } from '../model/options.ts';
 import { collectionSchema, unknownFields } from '../model/schema.ts';
 import { ORG_FILE_MAX_BYTES, SUBMISSION_FILE_MAX_BYTES, formatBytes } from '../model/limits.ts';
+import { IMAGE_LIMITS, sniff, typeOfExt, type MediaName } from '../model/media.ts';
 import { bodyProblems } from './body.ts';
 import { classify, readRegularFile, scanContent } from './files.ts';
 import { labelForPath, type Problem } from './problems.ts';
@@ -110,6 +111,18 @@ function readText(
   }
 }
 
+/** What is wrong with an image file (its kind, its size), as the gate would have refused it; or nothing. */
+function mediaProblem(full: string, name: MediaName): string | undefined {
+  const read = readRegularFile(full, IMAGE_LIMITS.maxBytes);
+  if ('refused' in read) return read.refused;
+  if ('tooLarge' in read)
+    return `图片太大（${formatBytes(read.tooLarge)}）：最大 ${formatBytes(IMAGE_LIMITS.maxBytes)}`;
+  const type = sniff(read.bytes);
+  if (!type || type !== typeOfExt(name.ext))
+    return `文件内容不是扩展名所说的 .${name.ext} 图片：只接受 JPEG、PNG、WebP`;
+  return undefined;
+}
+
 /**
  * Loads the content folder at `root`. Records with problems are left out of `content` and listed in
  * `problems`, whose paths start with the folder as seen from the working directory (`content/…`).
@@ -137,6 +150,11 @@ export function loadContent(root: string): LoadResult {
     const role = classify(path);
     if (role.kind === 'stray') {
       problems.push({ file, message: role.reason });
+      continue;
+    }
+    if (role.kind === 'media') {
+      const problem = mediaProblem(join(root, path), role.name);
+      if (problem) problems.push({ file, message: problem });
       continue;
     }
     const org = role.kind === 'org';

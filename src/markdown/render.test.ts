@@ -61,7 +61,7 @@ const EXPECTED_TAGS = new Set([
 
 const EXPECTED_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href', 'title', 'rel'],
-  img: ['src', 'alt', 'title', 'loading', 'decoding', 'referrerpolicy'],
+  img: ['src', 'alt', 'title', 'loading', 'decoding', 'referrerpolicy', 'width', 'height'],
   ol: ['start'],
   th: ['align', 'colspan', 'rowspan'],
   td: ['align', 'colspan', 'rowspan'],
@@ -489,6 +489,32 @@ describe('renderSubmission: content that must survive', () => {
       decoding: 'async',
       referrerpolicy: 'no-referrer',
     });
+  });
+
+  it('gives site images their real size from the build, never the author’s', () => {
+    const sizes = (src: string) => (src === '/uploads/2026/a.jpg' ? { width: 800, height: 600 } : undefined);
+    const html = renderSubmission(
+      '![合影](/uploads/2026/a.jpg) <img src="/uploads/b.png" width="9999" height="1"> ![x](https://cdn.example.com/a.jpg)',
+      sizes,
+    );
+    expect(elements(html, 'img').map((i) => i.attribs)).toEqual([
+      {
+        src: '/uploads/2026/a.jpg',
+        alt: '合影',
+        width: '800',
+        height: '600',
+        loading: 'lazy',
+        decoding: 'async',
+      },
+      { src: '/uploads/b.png', loading: 'lazy', decoding: 'async' },
+      {
+        src: 'https://cdn.example.com/a.jpg',
+        alt: 'x',
+        loading: 'lazy',
+        decoding: 'async',
+        referrerpolicy: 'no-referrer',
+      },
+    ]);
   });
 
   it('removes an image whose src was rejected instead of leaving an empty <img>', () => {

@@ -1,7 +1,7 @@
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { markInvisible } from '../model/text';
-import { SUBMISSION_SANITIZE_OPTIONS } from './sanitize-options';
+import { sanitizeOptions, SUBMISSION_SANITIZE_OPTIONS, type ImageSizes } from './sanitize-options';
 import { BLOCK_TAGS } from './tags';
 
 /**
@@ -83,14 +83,16 @@ const MAX_EXTRA_PASSES = 3;
 /**
  * Markdown (GFM) → sanitised HTML, safe to insert with `set:html`.
  * Headings are shifted down one level (h1 → h2, capped at h6).
+ * `sizes` (the build's) gives site images their width and height.
  */
-export function renderSubmission(source: string): string {
+export function renderSubmission(source: string, sizes?: ImageSizes): string {
   // Frontmatter/CMS values are not type-checked at runtime; fail loudly rather
   // than render "undefined" or "[object Object]".
   if (typeof source !== 'string') {
     throw new TypeError(`renderSubmission expects a string, got ${typeof source}`);
   }
-  let html = sanitizeHtml(markdownToUntrustedHtml(source), SUBMISSION_SANITIZE_OPTIONS);
+  const options = sizes ? sanitizeOptions(sizes) : SUBMISSION_SANITIZE_OPTIONS;
+  let html = sanitizeHtml(markdownToUntrustedHtml(source), options);
   // Removing a disallowed wrapper can leave markup that parses into a
   // different tree than the one that was checked (e.g. `<p><math><table>`
   // becomes `<p><table>`, which parsers restructure). Re-sanitising until the
@@ -99,7 +101,7 @@ export function renderSubmission(source: string): string {
   // Every pass is full sanitiser output, so the result is policy-clean even
   // when the bound stops pathological input from costing unbounded time.
   for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
-    const again = sanitizeHtml(html, SUBMISSION_SANITIZE_OPTIONS);
+    const again = sanitizeHtml(html, options);
     if (again === html) break;
     html = again;
   }

@@ -34,7 +34,8 @@ const ALLOWED_TAGS = [...BLOCK_TAGS, ...INLINE_TAGS];
  */
 const ALLOWED_ATTRIBUTES: Record<string, sanitizeHtml.AllowedAttribute[]> = {
   a: ['href', 'title', 'rel'],
-  img: ['src', 'alt', 'title', 'loading', 'decoding', 'referrerpolicy'],
+  // width and height only ever come from the image file itself (ImageSizes below), never from the author.
+  img: ['src', 'alt', 'title', 'loading', 'decoding', 'referrerpolicy', 'width', 'height'],
   ol: ['start'],
   th: ['align', 'colspan', 'rowspan'],
   td: ['align', 'colspan', 'rowspan'],
@@ -84,10 +85,22 @@ function transformLink(_tag: string, attribs: Attributes): Tag {
   return { tagName: 'a', attribs: out };
 }
 
-function transformImage(_tag: string, attribs: Attributes): Tag {
+/** The real size of a site image (`/uploads/…`), read at build time; undefined for any other src. */
+export type ImageSizes = (src: string) => { width: number; height: number } | undefined;
+
+const transformImageWith = (sizes: ImageSizes | undefined) => (_tag: string, attribs: Attributes) =>
+  transformImage(attribs, sizes);
+
+function transformImage(attribs: Attributes, sizes: ImageSizes | undefined): Tag {
   const out: Attributes = {};
   const src = acceptUrl(attribs.src, IMAGE_SCHEMES);
   if (src !== undefined) out.src = src;
+  // The browser reserves the image's space before it loads: the text below does not jump.
+  const size = src === undefined || isExternalUrl(src) ? undefined : sizes?.(src);
+  if (size) {
+    out.width = String(size.width);
+    out.height = String(size.height);
+  }
   if (attribs.alt !== undefined) out.alt = attribs.alt;
   if (attribs.title) out.title = attribs.title;
   // Submissions can be long and image-heavy; never let them block the page.
@@ -140,60 +153,65 @@ function deepFreeze<T>(value: T): T {
  * Frozen so that no other module can widen the policy at runtime by mutating
  * a shared array (sanitize-html only reads these).
  */
-export const SUBMISSION_SANITIZE_OPTIONS: Readonly<sanitizeHtml.IOptions> = deepFreeze({
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: ALLOWED_ATTRIBUTES,
-  allowedClasses: {},
-  // With style parsing on and no property allowed, even a future mistake that
-  // lets `style` through would leave it empty rather than raw.
-  allowedStyles: {},
-  parseStyleAttributes: true,
-  allowedSchemes: [...LINK_SCHEMES],
-  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
-  allowedSchemesAppliedToAttributes: [
-    'href',
-    'src',
-    'srcset',
-    'cite',
-    'action',
-    'formaction',
-    'data',
-    'xlink:href',
-    'poster',
-    'background',
-    'ping',
-    'longdesc',
-    'usemap',
-    'codebase',
-    'classid',
-    'archive',
-    'profile',
-    'manifest',
-    'itemid',
-    'dynsrc',
-    'lowsrc',
-  ],
-  allowProtocolRelative: true,
-  allowedEmptyAttributes: ['alt'],
-  allowVulnerableTags: false,
-  disallowedTagsMode: 'discard',
-  nonTextTags: NON_TEXT_TAGS,
-  enforceHtmlBoundary: false,
-  // Deeply nested markup is never legitimate prose and can make browsers
-  // (and the portal layout) struggle; deeper tags are dropped, text kept.
-  nestingLimit: 40,
-  transformTags: {
-    h1: (): Tag => ({ tagName: 'h2', attribs: {} }),
-    a: transformLink,
-    img: transformImage,
-    ol: transformOrderedList,
-    th: transformCell,
-    td: transformCell,
-  },
-  exclusiveFilter,
-  parser: {
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-    decodeEntities: true,
-  },
-});
+export function sanitizeOptions(sizes?: ImageSizes): Readonly<sanitizeHtml.IOptions> {
+  return deepFreeze({
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: {},
+    // With style parsing on and no property allowed, even a future mistake that
+    // lets `style` through would leave it empty rather than raw.
+    allowedStyles: {},
+    parseStyleAttributes: true,
+    allowedSchemes: [...LINK_SCHEMES],
+    allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
+    allowedSchemesAppliedToAttributes: [
+      'href',
+      'src',
+      'srcset',
+      'cite',
+      'action',
+      'formaction',
+      'data',
+      'xlink:href',
+      'poster',
+      'background',
+      'ping',
+      'longdesc',
+      'usemap',
+      'codebase',
+      'classid',
+      'archive',
+      'profile',
+      'manifest',
+      'itemid',
+      'dynsrc',
+      'lowsrc',
+    ],
+    allowProtocolRelative: true,
+    allowedEmptyAttributes: ['alt'],
+    allowVulnerableTags: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: NON_TEXT_TAGS,
+    enforceHtmlBoundary: false,
+    // Deeply nested markup is never legitimate prose and can make browsers
+    // (and the portal layout) struggle; deeper tags are dropped, text kept.
+    nestingLimit: 40,
+    transformTags: {
+      h1: (): Tag => ({ tagName: 'h2', attribs: {} }),
+      a: transformLink,
+      img: transformImageWith(sizes),
+      ol: transformOrderedList,
+      th: transformCell,
+      td: transformCell,
+    },
+    exclusiveFilter,
+    parser: {
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      decodeEntities: true,
+    },
+  });
+}
+
+/** The policy without image sizes: what every submission is checked against (the preview, the tests). */
+export const SUBMISSION_SANITIZE_OPTIONS = sanitizeOptions();

@@ -134,6 +134,8 @@ describe.each(COLLECTIONS.map((c) => [c.name, c] as const))('the form of %s and 
       if (prop.type !== 'string' || prop.enum || field.widget === 'relation' || field.widget === 'hidden')
         continue;
       if (model.get(name)!.type === 'period' || field.widget === 'datetime') continue;
+      // A picked image is never typed: its path is checked by the gate and the build only.
+      if (field.widget === 'image') continue;
       const zod = zodField(c, name);
       for (const value of probes(prop.minLength, prop.maxLength))
         expect(decapAccepts(field, value), `${name}: “${value}”`).toBe(zod.safeParse(value).success);

@@ -15,6 +15,7 @@ import type {
 } from 'decap-cms-core';
 import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
 import type { Collection, Field, FiguresField, PeriodField, TextField } from './field.ts';
+import { MEDIA_FOLDER, PUBLIC_FOLDER } from './media.ts';
 import { FIGURE_PARTS, ID_PATTERN, labelOf } from './options.ts';
 import { charsPattern, textKindOf } from './text.ts';
 import { PERIOD_FORMATS, type PeriodFormat } from './time.ts';
@@ -163,6 +164,9 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   if (field.system) return { ...base, widget: 'hidden', required: false };
   switch (field.type) {
     case 'text': {
+      // An image is picked or uploaded, never typed: the gate names and checks the file and the path against
+      // the model (src/gate/media.ts). No pattern here: Decap checks it against the image being inserted.
+      if (field.image) return { ...base, widget: 'image', choose_url: false };
       return { ...base, widget: field.multiline ? 'text' : 'string', pattern: textPattern(field) };
     }
     case 'id':
@@ -238,7 +242,7 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   }
 }
 
-/** The Markdown body of a submission. Images are links: uploads would need a media store (see README). */
+/** The Markdown body of a submission; images are uploaded through Decap's image component and the gate. */
 function bodyField(c: Collection): CmsField {
   if (c.storage.kind !== 'markdown') throw new Error(`${c.name} has no body`);
   return {
@@ -257,7 +261,7 @@ function bodyField(c: Collection): CmsField {
       'bulleted-list',
       'numbered-list',
     ],
-    editor_components: ['table'],
+    editor_components: ['image', 'table'],
     modes: ['rich_text', 'raw'],
     // The preview shows what the author typed, never live HTML from it.
     sanitize_preview: true,
@@ -300,6 +304,10 @@ function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection 
     // Bare keys, not `{{fields.…}}`: Decap turns the dots of a path template into dashes before reading it.
     slug: `{{${FILE_KEYS.slug}}}`,
     path: `{{${FILE_KEYS.year}}}/{{slug}}`,
+    // With `path` set, Decap would put images beside the entry (content/articles/2026/); an absolute folder
+    // keeps them all in the one the gate and the build know.
+    media_folder: `/${MEDIA_FOLDER}`,
+    public_folder: PUBLIC_FOLDER,
     identifier_field: name,
     summary: shown.map((f) => `{{${byName(f)}}}`).join(' · '),
     // Newest first.
@@ -370,9 +378,9 @@ export function cmsConfig(options: { backend: DecapConfig['backend']; siteUrl: s
     publish_mode: 'editorial_workflow',
     site_url: options.siteUrl,
     display_url: options.siteUrl,
-    // Required by Decap; nothing is uploaded (the Markdown editor has no image button).
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // Images are saved with the draft they are inserted into and published with it (src/model/media.ts).
+    media_folder: MEDIA_FOLDER,
+    public_folder: PUBLIC_FOLDER,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     show_preview_links: false,
     collections: cmsCollections(),

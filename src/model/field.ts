@@ -48,6 +48,8 @@ export interface TextField extends FieldBase {
   readonly pattern?: Pattern;
   /** Multi-line in the form. */
   readonly multiline?: boolean;
+  /** The site path of one uploaded image (src/model/media.ts): an image picker in the form. */
+  readonly image?: true;
 }
 
 /** The ASCII id of a record in a reference list (a region or a person). */

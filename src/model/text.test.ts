@@ -166,7 +166,7 @@ describe('the CMS form', () => {
         const f = model.find((m) => m.name === cms.name);
         if (!f) continue;
         if (f.type === 'objects') walk(cms.fields ?? [], f.fields);
-        if (f.type === 'text')
+        if (f.type === 'text' && !f.image)
           out.push({ name: f.name, kind: textKindOf(f) as 'line' | 'multiline', pattern: cms.pattern! });
         if (f.type === 'list') out.push({ name: `${f.name}[]`, kind: 'line', pattern: cms.field!.pattern! });
       }
@@ -198,9 +198,8 @@ describe('the CMS form', () => {
           imUserId: { value: `a${c}b`, takes: /^[A-Za-z0-9._@-]$/ },
           mobile: { value: `1380000000${c}`, takes: /^\d$/ },
         };
-        const value = name === 'cover' ? `/a${c}b` : (own[name]?.value ?? `ab${c}`);
+        const value = own[name]?.value ?? `ab${c}`;
         if (own[name] && !own[name].takes.test(c) && findRefused(c, kind) === undefined) continue;
-        if (name === 'cover' && /\s/.test(c) && findRefused(c, kind) === undefined) continue;
         expect(regex.test(value), `${name} U+${c.codePointAt(0)!.toString(16)}`).toBe(
           findRefused(value, kind) === undefined,
         );

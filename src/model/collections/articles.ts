@@ -2,6 +2,7 @@
 import type { Collection } from '../field.ts';
 import { TITLE_MAX_CHARS } from '../limits.ts';
 import { SAVED_BY } from './system.ts';
+import { IMAGE_PATH_PATTERN } from '../media.ts';
 import { ARTICLE_CATEGORIES } from '../options.ts';
 
 export const articles = {
@@ -62,11 +63,10 @@ export const articles = {
       name: 'cover',
       type: 'text',
       label: '封面图片',
-      hint: '站内图片路径（/ 开头）或 https 地址。',
-      pattern: {
-        regex: '^(/|https?://)\\S+$',
-        message: '应为 / 开头的站内路径或 http(s) 地址',
-      },
+      hint: '可选：上传一张照片，显示在文章页和当月《内刊》中。',
+      // Only uploaded images: the site's CSP (img-src 'self') would block a remote one on every page.
+      image: true,
+      pattern: IMAGE_PATH_PATTERN,
       max: 300,
       optional: true,
     },
