@@ -95,10 +95,11 @@ describe('images in the admin on a phone', () => {
       .click();
     await page.getByRole('button', { name: '选用已选中项目' }).click();
     await page.screenshot({ path: `${SCREENSHOTS}/cms-images-cover.png` });
+    await page.getByText('未保存的修改').waitFor();
     await page.getByRole('button', { name: '保存', exact: true }).click();
+    // The first save's notice may still be up: the status line says when this one is done.
     await page
-      .getByText('内容已保存')
-      .last()
+      .getByText('修改已保存')
       .waitFor()
       .catch(async (e: unknown) => {
         await page.screenshot({ path: `${SCREENSHOTS}/cms-images-debug.png` });
