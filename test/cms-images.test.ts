@@ -80,6 +80,15 @@ describe('images in the admin on a phone', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('状态: 草稿').waitFor();
     expect(gate.logged).toEqual([]);
+    // The preview tab shows the photo although it is only in the draft: from the browser's copy.
+    await page.getByRole('button', { name: '预览' }).click();
+    const shown = page.frameLocator('iframe').locator('.prose img');
+    await expect.poll(() => shown.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await shown.getAttribute('alt')).toBe('医院门口合影');
+    await page.screenshot({ path: `${SCREENSHOTS}/cms-images-preview.png` });
+    await page.getByRole('button', { name: '返回编辑' }).click();
+
     // The component speaks Chinese, and offers no remote URL.
     await page.getByText('图片说明', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: '用 URL 替代' }).count()).toBe(0);

@@ -73,6 +73,10 @@ export function articleMarkup(h: CreateElement, view: ArticleView): unknown {
             h('div', { key: i }, h('dt', null, fact.label), h('dd', null, value(h, fact))),
           ),
         ),
+        // CoverImage.astro (the page adds the file's width and height).
+        view.cover
+          ? h('img', { className: 'cover-image', src: view.cover, alt: '', decoding: 'async' })
+          : null,
       ),
       prose(h, view.body),
     ),

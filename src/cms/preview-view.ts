@@ -53,6 +53,8 @@ export interface ArticleView {
   kicker: { text: string; href: string };
   title: string;
   facts: Fact[];
+  /** 封面图片: an uploaded image's site path, as CoverImage.astro shows it under the facts. */
+  cover?: string;
   body: string;
 }
 
@@ -134,6 +136,7 @@ export function articleView(data: Data, names: PreviewNames, now: Temporal.Insta
     kicker: { text: `《${NEWSLETTER_NAME}》${formatChineseMonth(month)}`, href: urls.issue(month) },
     title: text(data, 'title') ?? NOT_FILLED,
     facts,
+    ...(text(data, 'cover') ? { cover: text(data, 'cover') } : {}),
     body: bodyHtml(data.body, 2),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateElement } from './preview-markup.ts';
-import { registerPreviews, type PreviewCms } from './preview.ts';
+import { draftImages, registerPreviews, type PreviewCms } from './preview.ts';
 import type { RosterLists } from './names.ts';
 import { previewNames } from './preview-roster.ts';
 
@@ -94,5 +94,34 @@ describe('registerPreviews', () => {
 
   it('shows ids when the admin page carries no roster', () => {
     expect(registered().render('articles', { author: 'luoxinhua' })).toContain('<dd>luoxinhua</dd>');
+  });
+});
+
+describe('draftImages', () => {
+  const held = new Map([['/uploads/20261130-xuning-0a1b2c3d.webp', 'blob:http://127.0.0.1/1234']]);
+  const images = draftImages((path) => ({ toString: () => held.get(path) ?? path }));
+
+  it('shows an image uploaded into this draft from the browser, and a published one from the site', () => {
+    const html =
+      '<p><img src="/uploads/20261130-xuning-0a1b2c3d.webp" alt="医院门口合影" /><img src="/uploads/20251001-zhaona-99999999.jpg" alt="" /></p>';
+    expect(images.html(html)).toBe(
+      '<p><img src="blob:http://127.0.0.1/1234" alt="医院门口合影" /><img src="/uploads/20251001-zhaona-99999999.jpg" alt="" /></p>',
+    );
+    expect(images.path('/uploads/20261130-xuning-0a1b2c3d.webp')).toBe('blob:http://127.0.0.1/1234');
+  });
+
+  it('leaves everything alone without Decap’s lookup, and other paths always', () => {
+    expect(draftImages(undefined).path('/uploads/a.webp')).toBe('/uploads/a.webp');
+    expect(images.path('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('draws the cover under the facts, as the article page does', () => {
+    const html = registered(ROSTER).render('articles', {
+      title: '带照片的小结',
+      cover: '/uploads/20261130-xuning-0a1b2c3d.webp',
+    });
+    expect(html).toMatch(
+      /<\/dl><img class="cover-image" src="\/uploads\/20261130-xuning-0a1b2c3d.webp" alt=""/,
+    );
   });
 });

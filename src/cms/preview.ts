@@ -13,6 +13,8 @@ import { articleView, meetingView, reportView, type PreviewNames } from './previ
 /** What Decap passes a preview template (https://decapcms.org/docs/customization/). */
 interface PreviewProps {
   entry: { get(key: 'data'): { toJS(): Record<string, unknown> } };
+  /** The file behind a path the entry names: for an image not yet published, a blob: URL in the browser. */
+  getAsset?: (path: string) => unknown;
   /** The preview iframe's document. */
   document?: Document;
 }
@@ -22,13 +24,51 @@ export interface PreviewCms {
   registerPreviewTemplate(collection: string, component: (props: PreviewProps) => unknown): void;
 }
 
+/** How a template shows the entry's images: paths and rendered HTML, mapped for this draft. */
+interface Images {
+  path(path: string): string;
+  html(html: string): string;
+}
+
+/**
+ * The entry's images as the preview can show them: an image uploaded into this draft is not on the site until
+ * the entry is published, so its /uploads/ path is swapped for the blob: URL Decap holds for it. Published
+ * images keep their path.
+ */
+export function draftImages(getAsset: PreviewProps['getAsset']): Images {
+  const path = (p: string) => {
+    const url = getAsset && p.startsWith('/uploads/') ? String(getAsset(p) ?? '') : '';
+    return url.startsWith('blob:') ? url : p;
+  };
+  return {
+    path,
+    html: (html) =>
+      html.replace(
+        /(<img\b[^>]*?\bsrc=")(\/uploads\/[^"]+)"/g,
+        (_, start: string, src: string) => `${start}${path(src)}"`,
+      ),
+  };
+}
+
 /** One template per submission collection: the form's data → the view → the page's markup. */
 function templates(names: PreviewNames, h: CreateElement) {
   return {
-    articles: (data: Record<string, unknown>) =>
-      articleMarkup(h, articleView(data, names, Temporal.Now.instant())),
-    meetings: (data: Record<string, unknown>) => meetingMarkup(h, meetingView(data, names)),
-    reports: (data: Record<string, unknown>) => reportMarkup(h, reportView(data, names)),
+    articles: (data: Record<string, unknown>, images: Images) => {
+      const view = articleView(data, names, Temporal.Now.instant());
+      return articleMarkup(h, {
+        ...view,
+        body: images.html(view.body),
+        ...(view.cover ? { cover: images.path(view.cover) } : {}),
+      });
+    },
+    meetings: (data: Record<string, unknown>, images: Images) => {
+      const view = meetingView(data, names);
+      return meetingMarkup(h, { ...view, memo: images.html(view.memo) });
+    },
+    reports: (data: Record<string, unknown>, images: Images) => {
+      const view = reportView(data, names);
+      return reportMarkup(h, { ...view, body: images.html(view.body) });
+    },
   };
 }
 
@@ -45,10 +85,10 @@ export function registerPreviews(
   const h = createElement as CreateElement;
   cms.registerPreviewStyle(siteStylesheet);
   for (const [collection, render] of Object.entries(templates(names, h))) {
-    cms.registerPreviewTemplate(collection, ({ entry, document }) => {
+    cms.registerPreviewTemplate(collection, ({ entry, document, getAsset }) => {
       // Decap's iframe has no language: the site's Chinese typography (着重号, quotes) keys on :lang(zh).
       if (document) document.documentElement.lang = 'zh-CN';
-      return render(entry.get('data').toJS());
+      return render(entry.get('data').toJS(), draftImages(getAsset));
     });
   }
 }
