@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
 import { git } from './support/cms.ts';
 import { adminGate, USER_HEADER, type TestGate } from './support/gate.ts';
+import { png } from './support/images.ts';
 
 const REP = { id: 'xuning', name: '徐宁' }; // rep, 华东区
 const MANAGER = 'luoxinhua'; // manager of 华东区
@@ -122,9 +123,26 @@ describe('the admin on a phone', () => {
     await pick(rep, '所属区域', '华东区');
     await pick(rep, '作者', REP.name);
     await pick(rep, '栏目', '学术活动');
-    await rep.getByRole('switch').click();
-    await rep.getByRole('textbox').last().fill('在医院走廊里用手机写完的正文。');
+    const body = rep.locator('[data-slate-editor="true"]');
+    await body.click();
+    await rep.keyboard.insertText('在医院走廊里用手机写完的正文。');
+    await rep.keyboard.press('Enter');
+    // A table from the toolbar's 表格 component, and a photo from the phone's album.
+    await rep.getByRole('button', { name: '添加组件' }).click();
+    await rep.getByRole('menuitem', { name: '表格' }).click();
+    await rep.getByLabel('表格内容').fill('医院\t拜访\n市一院\t3');
     await look(rep, 'editor', found);
+    await rep.getByRole('button', { name: '添加组件' }).click();
+    await rep.getByRole('menuitem', { name: '图片', exact: true }).click();
+    await rep.getByRole('button', { name: '选择图片' }).last().click();
+    await rep.locator('input[type="file"]').setInputFiles({
+      name: '科室会现场.png',
+      mimeType: 'image/png',
+      buffer: png(1200, 900, 3),
+    });
+    await rep.getByText('草稿').first().waitFor();
+    await look(rep, 'media-upload', found);
+    await rep.getByRole('button', { name: '选用已选中项目' }).click();
     await rep.getByRole('button', { name: '保存', exact: true }).click();
     await rep.getByText('状态: 草稿').waitFor();
 
@@ -193,7 +211,14 @@ describe('the admin on a phone', () => {
       .toMatch(/^发布内刊投稿：\d{4}\/\d{4}-\d{2}-\d{2}-xuning-/);
     const published = git(gate.repo, 'grep', '-l', `title: ${TITLE}`, 'main', '--', 'content/articles');
     expect(published).toMatch(/xuning/);
-    expect(git(gate.repo, 'show', published.trim())).toContain('summary: 离线时写下的摘要');
+    const text = git(gate.repo, 'show', published.trim());
+    expect(text).toContain('summary: 离线时写下的摘要');
+    expect(text).toContain('| 医院 | 拜访 |\n|---|---|\n| 市一院 | 3 |');
+    const photo = /!\[科室会现场\]\(\/uploads\/(\d{8}-xuning-[0-9a-f]{8}\.\w+)\)/.exec(text);
+    expect(photo, text).not.toBeNull();
+    expect(git(gate.repo, 'ls-tree', '--name-only', 'main', `content/media/${photo![1]}`)).toBe(
+      `content/media/${photo![1]}`,
+    );
     await manager.context().close();
 
     expect(found).toEqual(none(found));
