@@ -6,38 +6,23 @@
  */
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import {
-  adminGate,
-  articleText,
-  newArticlePath,
-  persist,
-  USER_HEADER,
-  type TestGate,
-} from './support/gate.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminSession, openAdmin } from './support/admin-session.ts';
+import { articleText, newArticlePath, persist } from './support/gate.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MANAGER = 'luoxinhua'; // manager of 华东区
 const DRAFT = '无障碍检查用的草稿';
 
-let gate: TestGate;
-let browser: Browser;
+const session = adminSession();
 let draftSlug: string;
 
 beforeAll(async () => {
-  gate = await adminGate();
-  browser = await launchBrowser();
   const { slug, path } = newArticlePath(MANAGER);
   draftSlug = slug;
   const text = articleText({ title: DRAFT, region: 'east', author: MANAGER });
-  expect((await gate.api(persist('articles', slug, path, text), { as: MANAGER })).status).toBe(200);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gate?.remove();
+  expect((await session.gate.api(persist('articles', slug, path, text), { as: MANAGER })).status).toBe(200);
 });
 
 /** axe's serious and critical findings on the page as it is now. */
@@ -63,22 +48,13 @@ describe.each([
 ])('axe on the admin (%s)', (_, viewport) => {
   it('finds nothing serious or critical on list, forms, board and media library', async () => {
     // The admin's CSP admits no injected script; it is tested elsewhere, so this context sets it aside.
-    const context = await browser.newContext({
-      viewport,
-      bypassCSP: true,
-      extraHTTPHeaders: { [USER_HEADER]: MANAGER },
-    });
-    const page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
+    const { page, close } = await openAdmin(session, MANAGER, { viewport, bypassCSP: true });
     const found: Record<string, string[]> = {};
-    await page.goto(`${gate.url}/admin/`);
-    await page.getByRole('button', { name: '登录' }).click();
-
-    await page.goto(`${gate.url}/admin/#/collections/articles`);
+    await page.goto(`${session.gate.url}/admin/#/collections/articles`);
     await page.getByText(DRAFT).first().waitFor();
     found.list = await serious(page);
 
-    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     await page.getByRole('textbox', { name: '正文' }).waitFor();
     found.editor = await serious(page);
     // The body's mode switch says which mode it is in.
@@ -90,24 +66,24 @@ describe.each([
     await markdown.click();
     await expect.poll(() => markdown.getAttribute('aria-checked')).toBe('false');
 
-    await page.goto(`${gate.url}/admin/#/collections/articles/entries/${draftSlug}`);
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/entries/${draftSlug}`);
     await page.getByText('状态: 草稿').waitFor();
     await page.getByRole('button', { name: /状态/ }).click();
     await page.getByRole('menuitem', { name: '审核中' }).waitFor();
     found.draft = await serious(page);
     await page.keyboard.press('Escape');
 
-    await page.goto(`${gate.url}/admin/#/workflow`);
+    await page.goto(`${session.gate.url}/admin/#/workflow`);
     await page.getByRole('heading', { name: new RegExp(DRAFT) }).waitFor();
     found.board = await serious(page);
 
-    await page.goto(`${gate.url}/admin/#/collections/articles`);
+    await page.goto(`${session.gate.url}/admin/#/collections/articles`);
     await page.getByRole('button', { name: '媒体' }).click();
     await page.getByRole('dialog', { name: /媒体/ }).waitFor();
     // The library fades in: measured half-way, its text is paler than it ends up.
     await page.waitForTimeout(1000);
     found.media = await serious(page);
-    await context.close();
+    await close();
 
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });

@@ -5,48 +5,32 @@
  * an ASCII name the gate made, the Chinese name kept as the alt text. The CSP blocks nothing on the way.
  */
 import { execFileSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imageSize } from 'image-size';
 import { IMAGE_LIMITS } from '../src/model/media.ts';
-import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { adminSession, openAdmin } from './support/admin-session.ts';
+import { SCREENSHOTS } from './support/browser.ts';
 import { git } from './support/cms.ts';
-import { adminGate, USER_HEADER, type TestGate } from './support/gate.ts';
 import { png } from './support/images.ts';
 
 const REP = { id: 'xuning', name: '徐宁' }; // rep, 华东区
 const PHOTO = { name: '医院门口合影.png', width: 2000, height: 1500 };
 
-let gate: TestGate;
-let browser: Browser;
-
-beforeAll(async () => {
-  gate = await adminGate();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gate?.remove();
-});
+const session = adminSession();
 
 describe('images in the admin on a phone', () => {
   it('uploads a photo into the article body: scaled, saved in the draft under an ASCII name, Chinese alt', async () => {
-    const context = await browser.newContext({
+    const { page, close } = await openAdmin(session, REP.id, {
       viewport: { width: 390, height: 844 },
       hasTouch: true,
-      extraHTTPHeaders: { [USER_HEADER]: REP.id },
     });
-    const page = await context.newPage();
     const blocked: string[] = [];
     const failed: string[] = [];
     page.on('console', (m) => {
       if (m.text().includes('Content Security Policy')) blocked.push(m.text());
     });
     page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
-    await page.goto(`${gate.url}/admin/`);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     await page.getByLabel('标题', { exact: true }).fill('带照片的学术会小结');
     for (const [label, option] of [
       ['所属区域', '华东区'],
@@ -79,7 +63,7 @@ describe('images in the admin on a phone', () => {
 
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('状态: 草稿').waitFor();
-    expect(gate.logged).toEqual([]);
+    expect(session.gate.logged).toEqual([]);
     // The preview tab shows the photo although it is only in the draft: from the browser's copy.
     await page.getByRole('button', { name: '预览' }).click();
     const shown = page.frameLocator('iframe').locator('.prose img');
@@ -112,24 +96,30 @@ describe('images in the admin on a phone', () => {
       .waitFor()
       .catch(async (e: unknown) => {
         await page.screenshot({ path: `${SCREENSHOTS}/cms-images-debug.png` });
-        throw new Error(`${String(e)} ${gate.logged.join('\n')}`);
+        throw new Error(`${String(e)} ${session.gate.logged.join('\n')}`);
       });
-    await context.close();
-    expect(gate.logged).toEqual([]);
+    await close();
+    expect(session.gate.logged).toEqual([]);
 
-    const branch = git(gate.repo, 'branch', '--list', '--format=%(refname)', `cms/articles/*-${REP.id}-*`);
-    const files = git(gate.repo, 'diff', '--name-only', `HEAD...${branch}`).split('\n');
+    const branch = git(
+      session.gate.repo,
+      'branch',
+      '--list',
+      '--format=%(refname)',
+      `cms/articles/*-${REP.id}-*`,
+    );
+    const files = git(session.gate.repo, 'diff', '--name-only', `HEAD...${branch}`).split('\n');
     // One image, however often it was saved.
     expect(files.filter((f) => f.startsWith('content/media/'))).toHaveLength(1);
     const image = files.find((f) => f.startsWith('content/media/'));
     expect(image, files.join('\n')).toMatch(/^content\/media\/\d{8}-xuning-[0-9a-f]{8}\.(webp|png)$/);
     const article = files.find((f) => f.endsWith('.md'))!;
-    const text = git(gate.repo, 'show', `${branch}:${article}`);
+    const text = git(session.gate.repo, 'show', `${branch}:${article}`);
     const url = image!.replace('content/media/', '/uploads/');
     expect(text).toContain(`![医院门口合影](${url})`);
     expect(text, text).toContain(`\ncover: ${url}\n`);
     // Scaled in the browser: the longest side is what the policy says, the proportions kept.
-    const size = imageSize(execFileSync('git', ['-C', gate.repo, 'show', `${branch}:${image}`]));
+    const size = imageSize(execFileSync('git', ['-C', session.gate.repo, 'show', `${branch}:${image}`]));
     expect(size).toMatchObject({ width: IMAGE_LIMITS.scaleTo, height: 1200 });
     expect(blocked).toEqual([]);
     expect(failed).toEqual([]);

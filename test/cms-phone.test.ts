@@ -5,11 +5,11 @@
  * reach past the screen's edges and every control must be at least 44 px high; screenshots of each screen,
  * at phone and desktop width, go to test-results/screenshots for a person to look at.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminSession, openAdmin, pick } from './support/admin-session.ts';
+import { SCREENSHOTS } from './support/browser.ts';
 import { git } from './support/cms.ts';
-import { adminGate, USER_HEADER, type TestGate } from './support/gate.ts';
 import { png } from './support/images.ts';
 
 const REP = { id: 'xuning', name: '徐宁' }; // rep, 华东区
@@ -20,33 +20,12 @@ const DESKTOP = { width: 1280, height: 900 };
 /** WCAG 2.5.5 and both phone makers' guidance. */
 const MIN_TARGET = 44;
 
-let gate: TestGate;
-let browser: Browser;
+const session = adminSession();
 
-beforeAll(async () => {
-  gate = await adminGate();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gate?.remove();
-});
-
-async function open(person: string, viewport: { width: number; height: number }) {
+/** /admin/ as `person` on a screen of `viewport`, a touch phone below 800 px. */
+async function open(person: string, viewport: { width: number; height: number }): Promise<Page> {
   const phone = viewport.width < 800;
-  const context: BrowserContext = await browser.newContext({
-    viewport,
-    hasTouch: phone,
-    isMobile: phone,
-    extraHTTPHeaders: { [USER_HEADER]: person },
-  });
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(`${gate.url}/admin/`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
-  return page;
+  return (await openAdmin(session, person, { viewport, hasTouch: phone, isMobile: phone })).page;
 }
 
 /**
@@ -100,23 +79,15 @@ async function look(page: Page, screen: string, found: Record<string, unknown>) 
 const none = (screens: Record<string, unknown>) =>
   Object.fromEntries(Object.keys(screens).map((k) => [k, { wide: [], small: [] }]));
 
-async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page
-    .getByRole('option', { name: new RegExp(option) })
-    .first()
-    .click();
-}
-
 describe('the admin on a phone', () => {
   it('takes a rep’s article to publication at 390 px without sideways scrolling or small targets', async () => {
     const found: Record<string, unknown> = {};
     const rep = await open(REP.id, PHONE);
-    await rep.goto(`${gate.url}/admin/#/collections/articles`);
+    await rep.goto(`${session.gate.url}/admin/#/collections/articles`);
     await rep.getByRole('link', { name: '内刊投稿' }).first().waitFor();
     await look(rep, 'list', found);
 
-    await rep.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await rep.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     await rep.getByLabel('标题', { exact: true }).fill(TITLE);
     // An empty new form has saved nothing.
     await expect.poll(() => rep.getByText('修改已保存').isVisible()).toBe(false);
@@ -175,7 +146,7 @@ describe('the admin on a phone', () => {
     await look(rep, 'status-menu', found);
     await rep.getByRole('menuitem', { name: '审核中' }).click();
     await rep.getByText('状态: 审核中').waitFor();
-    await rep.goto(`${gate.url}/admin/#/collections/articles`);
+    await rep.goto(`${session.gate.url}/admin/#/collections/articles`);
     await rep.getByRole('button', { name: '媒体' }).click();
     await rep.getByRole('button', { name: '关闭' }).waitFor();
     await look(rep, 'media', found);
@@ -183,7 +154,7 @@ describe('the admin on a phone', () => {
     await rep.context().close();
 
     const manager = await open(MANAGER, PHONE);
-    await manager.goto(`${gate.url}/admin/#/workflow`);
+    await manager.goto(`${session.gate.url}/admin/#/workflow`);
     const card = manager.getByRole('heading', { name: new RegExp(TITLE) });
     await card.waitFor();
     // The board's three columns stand one under the other.
@@ -207,16 +178,24 @@ describe('the admin on a phone', () => {
     await look(manager, 'publish-menu', found);
     await manager.getByRole('menuitem', { name: '立即发布' }).click();
     await expect
-      .poll(() => git(gate.repo, 'log', '-1', '--format=%s', 'main'), { timeout: 30_000 })
+      .poll(() => git(session.gate.repo, 'log', '-1', '--format=%s', 'main'), { timeout: 30_000 })
       .toMatch(/^发布内刊投稿：\d{4}\/\d{4}-\d{2}-\d{2}-xuning-/);
-    const published = git(gate.repo, 'grep', '-l', `title: ${TITLE}`, 'main', '--', 'content/articles');
+    const published = git(
+      session.gate.repo,
+      'grep',
+      '-l',
+      `title: ${TITLE}`,
+      'main',
+      '--',
+      'content/articles',
+    );
     expect(published).toMatch(/xuning/);
-    const text = git(gate.repo, 'show', published.trim());
+    const text = git(session.gate.repo, 'show', published.trim());
     expect(text).toContain('summary: 离线时写下的摘要');
     expect(text).toContain('| 医院 | 拜访 |\n|---|---|\n| 市一院 | 3 |');
     const photo = /!\[科室会现场\]\(\/uploads\/(\d{8}-xuning-[0-9a-f]{8}\.\w+)\)/.exec(text);
     expect(photo, text).not.toBeNull();
-    expect(git(gate.repo, 'ls-tree', '--name-only', 'main', `content/media/${photo![1]}`)).toBe(
+    expect(git(session.gate.repo, 'ls-tree', '--name-only', 'main', `content/media/${photo![1]}`)).toBe(
       `content/media/${photo![1]}`,
     );
     await manager.context().close();
@@ -226,13 +205,13 @@ describe('the admin on a phone', () => {
 
   it('keeps the desktop layout: form and preview side by side, the board in three columns', async () => {
     const page = await open(MANAGER, DESKTOP);
-    await page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     await page.getByLabel('标题', { exact: true }).fill(TITLE);
     const form = await page.getByLabel('标题', { exact: true }).boundingBox();
     const frame = await page.locator('iframe').boundingBox();
     expect(form!.x + form!.width).toBeLessThan(frame!.x);
     await look(page, 'editor', {});
-    await page.goto(`${gate.url}/admin/#/workflow`);
+    await page.goto(`${session.gate.url}/admin/#/workflow`);
     await page.getByRole('heading', { name: '待发布', exact: true }).waitFor();
     const columns = await Promise.all(
       ['草稿', '审核中', '待发布'].map((c) =>

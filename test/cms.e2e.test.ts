@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { monthOf, parseDateTime } from '../src/model/time.ts';
+import { pick } from './support/admin-session.ts';
 import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
 import { build, read } from './support/build.ts';
 import { git } from './support/cms.ts';
@@ -66,15 +67,6 @@ async function openCms(person: string, viewport = { width: 1280, height: 1800 })
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
   return { page, requests, blocked, close: () => context.close() };
-}
-
-/** Picks an option of a relation or select field by typing part of its Chinese label. */
-async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page
-    .getByRole('option', { name: new RegExp(option) })
-    .first()
-    .click();
 }
 
 /** Types Markdown into the body editor, in its Markdown mode. */

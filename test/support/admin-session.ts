@@ -37,3 +37,12 @@ export async function openAdmin(
   await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
   return { page, close: () => context.close() };
 }
+
+/** Picks an option of a relation or select field by typing part of its Chinese label. */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(option);
+  await page
+    .getByRole('option', { name: new RegExp(option) })
+    .first()
+    .click();
+}
