@@ -72,7 +72,8 @@ function nastyTree(): string {
         "submitted: '2026-11-20T09:30:00+08:00'",
         `summary: ${q(padTo(`摘要${NASTY}\n第二行\t制表`, 200))}`,
         `tags: [${Array.from({ length: 8 }, (_, i) => q(padTo(`${i}${NASTY}`.slice(0, 18), 20))).join(', ')}]`,
-        `cover: ${q('/a]]>&<b>"x.png')}`,
+        // Covers are uploads only (src/model/media.ts): markup in one is refused, so this is a plain upload.
+        `cover: ${q('/uploads/20261120-zhangwei-0123abcd.webp')}`,
       ].join('\n'),
       longestBody(),
     ),

@@ -342,7 +342,7 @@ describe('what a time certifies, and whose region an entry is', () => {
     await refused(
       [persist('reports', slug, path, weekly('2026-W40', 'south')), { as: REP }],
       422,
-      /华东区（east）/,
+      /应为徐宁在花名册中的区域 华东区$/,
     );
     // A south rep's report is not the east manager's to write, whatever region it names.
     const other = newArticlePath('qiuzihao', 'reports');

@@ -110,7 +110,7 @@ describe('prepareEntry', () => {
     const error = refusal(() =>
       prepareEntry({ target: NEW, raw, previous: undefined, user: rep, now, roster }),
     );
-    expect(error.message).toContain('region（所属区域）：应为xuning在花名册中的区域 华东区（east）');
+    expect(error.message).toContain('region（所属区域）：应为徐宁在花名册中的区域 华东区');
     expect(error.message).toContain('title（标题）');
   });
 

@@ -83,8 +83,10 @@ function regionProblems(target: Target, data: Data, before: Data | undefined, ro
   const unchanged =
     before?.region === data.region && before?.[personField(target.collection).name] === person;
   if (unchanged) return [];
-  const name = roster.regions.find((r) => r.id === own)?.name ?? own;
-  return [`region（所属区域）：应为${String(person)}在花名册中的区域 ${name}（${own}）`];
+  // Names, not ids: this is read in the form, by the rep who picked them by name.
+  const region = roster.regions.find((r) => r.id === own)?.name ?? own;
+  const who = roster.people.find((p) => p.id === person)?.name ?? String(person);
+  return [`region（所属区域）：应为${who}在花名册中的区域 ${region}`];
 }
 
 /**
