@@ -1,7 +1,9 @@
 /**
  * The admin page's own script (bundled by Astro): loads the Decap bundle from the site, teaches it the
- * portal's file formats, the pre-save step and the portal's Chinese (phrases and pickers), then starts it
- * with /admin/config.yml.
+ * portal's file formats, the pre-save step, the portal's Chinese (phrases, pickers, names for ids), the
+ * preview that is the site, the body editor's table and Word paste, and image upload, then starts it with
+ * /admin/config.yml. Each part lives in its own module; this file only wires them up in the order Decap
+ * needs (the markdown and relation widgets are wrapped, so later wrappers take what earlier ones made).
  */
 import { Temporal } from 'temporal-polyfill';
 import { registerBodyEditor } from './body-editor.ts';
