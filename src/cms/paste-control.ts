@@ -8,8 +8,17 @@
  * Decap's Markdown mode is a plain-text editor of the same kind: there the converted Markdown is handed to it
  * as a plain-text paste (Office clipboards only; HTML from code editors is better pasted as the text it is).
  */
-import { clipboardHtmlToMarkdown, isOfficeHtml } from './office-paste.ts';
 import type { ControlClass } from './pickers.ts';
+
+/**
+ * The converter (unified, rehype and remark) is a chunk of its own, fetched alongside Decap's 5 MB bundle
+ * instead of inside the admin script that must run before it: reps open the form on phones. A paste in the
+ * moment before it has arrived is left to Decap, as any other paste.
+ */
+let converter: typeof import('./office-paste.ts') | undefined;
+void import('./office-paste.ts').then((m) => {
+  converter = m;
+});
 
 /** A paragraph of inline Markdown goes where the cursor is; anything block-shaped gets its own lines. */
 const BLOCK_START = /^(#{1,6} |[*+-] |\d+[.)] |\||> |```)/;
@@ -89,13 +98,14 @@ export function withOfficePaste<C extends ControlClass>(
       const html = event.clipboardData?.getData('text/html');
       // Plain text (also the placeholder below) and the editor's own copied content stay with Decap.
       if (
+        !converter ||
         !html ||
         self.props.isEditorComponent ||
         event.clipboardData.types.includes('application/x-slate-fragment')
       )
         return;
-      if (self.state.mode === 'raw' && !isOfficeHtml(html)) return;
-      const markdown = clipboardHtmlToMarkdown(html);
+      if (self.state.mode === 'raw' && !converter.isOfficeHtml(html)) return;
+      const markdown = converter.clipboardHtmlToMarkdown(html);
       if (!markdown) return;
       event.preventDefault();
       event.stopPropagation();
