@@ -20,15 +20,11 @@ const session = adminSession();
 
 describe('images in the admin on a phone', () => {
   it('uploads a photo into the article body: scaled, saved in the draft under an ASCII name, Chinese alt', async () => {
-    const { page, close } = await openAdmin(session, REP.id, {
+    const { page, blocked, close } = await openAdmin(session, REP.id, {
       viewport: { width: 390, height: 844 },
       hasTouch: true,
     });
-    const blocked: string[] = [];
     const failed: string[] = [];
-    page.on('console', (m) => {
-      if (m.text().includes('Content Security Policy')) blocked.push(m.text());
-    });
     page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
     await page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     await page.getByLabel('标题', { exact: true }).fill('带照片的学术会小结');

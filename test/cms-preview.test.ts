@@ -6,10 +6,10 @@
  * preview follows the form as it is typed; at phone width nothing sticks out. The admin page's CSP blocks
  * nothing. Screenshots of the previews go to test-results/screenshots/cms-preview-*.png.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { adminGate, USER_HEADER, type TestGate } from './support/gate.ts';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminSession, openAdmin as openAdminAs } from './support/admin-session.ts';
+import { SCREENSHOTS } from './support/browser.ts';
 
 /** A rep's article with a table and tags (content/articles/2025/2025-12-08-caoshaohua-1116.md). */
 const ARTICLE = {
@@ -36,18 +36,7 @@ const REPORT = {
   page: '/manage/reports/achievement-2026-q1-wangfeng/',
 };
 
-let gate: TestGate;
-let browser: Browser;
-
-beforeAll(async () => {
-  gate = await adminGate();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gate?.remove();
-});
+const session = adminSession();
 
 /**
  * The outline of an element as a reader and the stylesheet meet it: each element's tag and classes, each text
@@ -96,25 +85,13 @@ function looks(root: Element) {
 }
 
 /** The admin as `person` at desktop width, logged in, recording CSP violations. */
-async function openAdmin(person: string) {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    extraHTTPHeaders: { [USER_HEADER]: person },
-  });
-  const page = await context.newPage();
-  const blocked: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().includes('Content Security Policy')) blocked.push(m.text());
-  });
-  await page.goto(`${gate.url}/admin/`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
-  return { page, blocked, close: () => context.close() };
-}
+/** The admin as `person` on a wide screen: form and preview side by side. */
+const openAdmin = (person: string) =>
+  openAdminAs(session, person, { viewport: { width: 1440, height: 1000 } });
 
 /** The preview iframe of an entry opened in the editor, once its page has rendered there. */
 async function preview(page: Page, collection: string, entry: string): Promise<Frame> {
-  await page.goto(`${gate.url}/admin/#/collections/${collection}/entries/${entry}`);
+  await page.goto(`${session.gate.url}/admin/#/collections/${collection}/entries/${entry}`);
   const frame = await (await page.locator('#preview-pane').elementHandle())!.contentFrame();
   await frame!.locator('main h1').waitFor();
   // The stylesheet loads after the markup: wait until it applies (the facts list becomes a grid).
@@ -132,7 +109,7 @@ describe('the CMS preview', () => {
     await admin.page.screenshot({ path: `${SCREENSHOTS}/cms-preview-article.png` });
 
     const site = await admin.page.context().newPage();
-    await site.goto(`${gate.url}${ARTICLE.page}`);
+    await site.goto(`${session.gate.url}${ARTICLE.page}`);
     const built = await site.locator('main article').evaluate(outline);
     const builtLooks = await site.locator('main article').evaluate(looks);
 
@@ -159,7 +136,7 @@ describe('the CMS preview', () => {
       if (report === REPORT) await admin.page.screenshot({ path: `${SCREENSHOTS}/cms-preview-report.png` });
 
       const site = await admin.page.context().newPage();
-      await site.goto(`${gate.url}${report.page}`);
+      await site.goto(`${session.gate.url}${report.page}`);
       // The managers-only notice is the /manage/ area's, not the report's: the preview leaves it out.
       await site.locator('.manage-notice').evaluate((e) => e.remove());
       expect(shown).toEqual(await site.locator('main').evaluate(outline));
@@ -180,7 +157,7 @@ describe('the CMS preview', () => {
     await admin.page.screenshot({ path: `${SCREENSHOTS}/cms-preview-meeting.png` });
 
     const site = await admin.page.context().newPage();
-    await site.goto(`${gate.url}${MEETING.page}`);
+    await site.goto(`${session.gate.url}${MEETING.page}`);
     expect(shown.join('')).toContain('罗新华（销售经理）');
     expect(shown.join('')).toContain('参会人员（6 人）');
     expect(shown).toEqual(await site.locator('main article').evaluate(outline));
@@ -190,7 +167,7 @@ describe('the CMS preview', () => {
 
   it('follows a new article as it is typed, from an empty form to a bordered table', async () => {
     const admin = await openAdmin(ARTICLE.author);
-    await admin.page.goto(`${gate.url}/admin/#/collections/articles/new`);
+    await admin.page.goto(`${session.gate.url}/admin/#/collections/articles/new`);
     const frame = await (await admin.page.locator('#preview-pane').elementHandle())!.contentFrame();
     const article = frame!.locator('main article');
     await expect.poll(() => article.textContent()).toContain('投稿时间保存时由系统填写');

@@ -48,10 +48,12 @@ export interface Names {
   regions: ReadonlyMap<string, Named>;
 }
 
-const text = (value: unknown): string | undefined =>
+/** A non-empty string, or undefined: what a roster field read from YAML is worth. */
+export const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
-function records(list: readonly unknown[]): Record<string, unknown>[] {
+/** The objects of a roster list (people.yaml, regions.yaml), whatever else a hand edit left in it. */
+export function records(list: readonly unknown[]): Record<string, unknown>[] {
   return list.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
 }
 

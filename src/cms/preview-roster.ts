@@ -6,19 +6,14 @@
  */
 import type { Person, Region } from '../model/index.ts';
 import { makeDirectory } from '../site/directory.ts';
-import type { RosterLists } from './names.ts';
+import { records, text, type RosterLists } from './names.ts';
 import type { PreviewNames } from './preview-view.ts';
-
-const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /** The records of `list` that have a string id and name, with only the keys in `keys`. */
 function pick<K extends string>(list: readonly unknown[], keys: readonly K[]): Record<K, string>[] {
-  return list.flatMap((r) => {
-    if (typeof r !== 'object' || r === null) return [];
-    const record = r as Record<string, unknown>;
-    if (!text(record.id) || !text(record.name)) return [];
-    return [Object.fromEntries(keys.map((k) => [k, String(record[k] ?? '')])) as Record<K, string>];
-  });
+  return records(list)
+    .filter((r) => text(r.id) && text(r.name))
+    .map((r) => Object.fromEntries(keys.map((k) => [k, String(r[k] ?? '')])) as Record<K, string>);
 }
 
 /** The site's name lookups over the roster's ids, names and roles. */

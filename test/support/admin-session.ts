@@ -23,19 +23,26 @@ export function adminSession(): AdminSession {
   return session;
 }
 
-/** /admin/ after 登录, as `person` (the login proxy's header); dialogs (leave, publish) are accepted. */
+/**
+ * /admin/ after 登录, as `person` (the login proxy's header); dialogs (leave, publish) are accepted. `blocked`
+ * collects what the admin page's CSP refused, from the first load on.
+ */
 export async function openAdmin(
   { gate, browser }: AdminSession,
   person: string,
   options: BrowserContextOptions = {},
-): Promise<{ page: Page; close(): Promise<void> }> {
+): Promise<{ page: Page; blocked: string[]; close(): Promise<void> }> {
   const context = await browser.newContext({ ...options, extraHTTPHeaders: { [USER_HEADER]: person } });
   const page = await context.newPage();
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) blocked.push(m.text());
+  });
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${gate.url}/admin/`);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('link', { name: '内刊投稿' }).first().waitFor();
-  return { page, close: () => context.close() };
+  return { page, blocked, close: () => context.close() };
 }
 
 /** Picks an option of a relation or select field by typing part of its Chinese label. */
