@@ -53,12 +53,14 @@ function draw(canvas: HTMLCanvasElement): Chart {
         {
           type: 'line' as const,
           label: spec.required.label,
-          data: spec.labels.map(() => spec.required.value),
+          data: spec.required.values ?? spec.labels.map(() => spec.required.value),
           borderColor: spec.required.color,
           backgroundColor: spec.required.color,
           borderDash: [6, 4],
           borderWidth: 2,
           pointRadius: 0,
+          // A requirement per bar (per person) reads as a level across each bar, not a slope between them.
+          stepped: spec.required.values ? ('middle' as const) : false,
           order: 1,
         },
       ],

@@ -20,8 +20,11 @@ export interface ChartSpec {
   /** Title of the y axis, with its unit. */
   yTitle: string;
   bars: ChartSeries[];
-  /** The rule's minimum, drawn as a dashed line across the chart. */
-  required: { label: string; value: number; color: string };
+  /**
+   * The rule's minimum, drawn as a dashed line across the chart; `values`, when given, is the minimum at each
+   * x label instead (a person who joined mid-month owes less than a colleague there the whole month).
+   */
+  required: { label: string; value: number; color: string; values?: number[] };
 }
 
 /**
@@ -80,10 +83,15 @@ export function regionChart(months: readonly RegionMonth[]): ChartSpec {
   };
 }
 
+/** The requirement at the i-th x label. */
+export function requiredAt(spec: ChartSpec, i: number): number {
+  return spec.required.values?.[i] ?? spec.required.value;
+}
+
 /** The chart's numbers as table rows: one per x label, one cell per bar series, then the requirement. */
 export function chartRows(spec: ChartSpec): { label: string; values: number[] }[] {
   return spec.labels.map((label, i) => ({
     label,
-    values: [...spec.bars.map((b) => b.values[i] ?? 0), spec.required.value],
+    values: [...spec.bars.map((b) => b.values[i] ?? 0), requiredAt(spec, i)],
   }));
 }
