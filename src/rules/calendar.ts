@@ -5,7 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { reports } from '../model/collections/index.ts';
 import type { CalendarOverride } from '../model/index.ts';
-import type { ReportKind } from '../model/options.ts';
+import { CONTRACT_REPORT_KINDS, type ReportKind } from '../model/options.ts';
 import {
   TIME_ZONE,
   formatQuarter,
@@ -17,7 +17,7 @@ import {
   periodSpan,
   type PeriodFormat,
 } from '../model/time.ts';
-import type { DueRule, Policy, Weekday } from './policy.ts';
+import type { DueRule, MaterialKind, Policy, Weekday } from './policy.ts';
 
 /** The two standing meetings whose dates calendar.yaml may move. */
 export type StandingMeeting = 'monthly' | 'quarterly';
@@ -90,6 +90,19 @@ function applyRule(
   return start && at(start.toPlainDate().subtract({ days: rule.days }), rule.time);
 }
 
+/** Whether a report kind is one of the materials (第五篇 二) rather than a report of the content contract. */
+export function isMaterialKind(kind: ReportKind): kind is MaterialKind {
+  return !CONTRACT_REPORT_KINDS.includes(kind);
+}
+
+/**
+ * The due rule of a kind: the contract's reports from `policy.reports.due`, the materials from
+ * `policy.materials`. Undefined when the kind is not required (daily reports by default).
+ */
+export function dueRuleOf(kind: ReportKind, policy: Policy): DueRule | undefined {
+  return isMaterialKind(kind) ? policy.materials[kind]?.due : policy.reports.due[kind];
+}
+
 /**
  * When the report of `kind` for `period` is due under the policy, or undefined when the policy does not
  * require that kind (daily reports by default) or the period does not fit the kind.
@@ -100,7 +113,7 @@ export function dueTime(
   overrides: readonly CalendarOverride[],
   policy: Policy,
 ): Temporal.ZonedDateTime | undefined {
-  const rule = policy.reports.due[kind];
+  const rule = dueRuleOf(kind, policy);
   return rule && applyRule(rule, periodFormatOf(kind), period, overrides, policy);
 }
 
@@ -152,7 +165,7 @@ export function periodsDueIn(
   policy: Policy,
 ): DuePeriod[] {
   const span = periodSpan('month', month);
-  if (!span || !policy.reports.due[kind]) return [];
+  if (!span || !dueRuleOf(kind, policy)) return [];
   const first = span.start.toPlainDate();
   const candidates = periodsStartingIn(
     periodFormatOf(kind),

@@ -9,9 +9,10 @@
  * by its first sighting on main, and the rows that counted one say so.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
-import type { MeetingKind, ReportKind } from '../model/options.ts';
+import type { Article, CalendarOverride, Meeting, Person, Region, Report, Worklog } from '../model/index.ts';
+import { CONTRACT_REPORT_KINDS, type MeetingKind, type ReportKind, type Role } from '../model/options.ts';
 import { formatDateTimeExact, monthOf, periodSpan } from '../model/time.ts';
+import { activityRows, type ActivityRow } from './activity.ts';
 import { periodFormatOf, periodsDueIn } from './calendar.ts';
 import {
   activeDuring,
@@ -21,8 +22,10 @@ import {
   meetingMonth,
   meetingQualifies,
 } from './counting.ts';
-import { DEFAULT_POLICY, type Policy } from './policy.ts';
+import { DEFAULT_POLICY, type MaterialKind, type Policy } from './policy.ts';
 import { countedTime, judgedMeeting, sightingKey, type Sightings } from './sightings.ts';
+import { worklogWeeks } from './worklog-weeks.ts';
+import type { WorkdaySource } from './workdays.ts';
 
 export type RegionStatus = 'met' | 'pending' | 'missing';
 export type ReportStatus = 'on_time' | 'late' | 'pending' | 'missing';
@@ -67,22 +70,38 @@ export interface ReportCompliance {
   firstSeen?: string;
 }
 
-/** The contract's JSON, with its keys in the contract's order. */
+/**
+ * A required submission beyond the contract's reports (第五篇): a material of the 23rd or 25th, or a week of
+ * the work log (kind `worklog`, period `2026-W47`). Shaped and judged like a report row.
+ */
+export interface MaterialCompliance extends Omit<ReportCompliance, 'kind'> {
+  kind: MaterialKind | 'worklog';
+}
+
+/**
+ * The contract's JSON, with its keys in the contract's order; the issue-12 keys follow `reports`, so that a
+ * reader of the contract's four keys sees them unchanged.
+ */
 export interface ComplianceExport {
   month: string;
   asOf: string;
   regions: RegionCompliance[];
   reports: ReportCompliance[];
+  materials: MaterialCompliance[];
+  activity: ActivityRow[];
 }
 
 /** What the rules read: the loader's `Content` is one, and so are records gathered from Astro collections. */
 export interface ComplianceContent {
   regions: readonly Region[];
   people: readonly Person[];
-  calendar: { meetings: readonly CalendarOverride[] };
+  /** Meeting overrides (R8), holidays and 调休 workdays (working days of the activity quotas). */
+  calendar: { meetings: readonly CalendarOverride[] } & WorkdaySource;
   articles: readonly { id: string; data: Article }[];
   meetings: readonly { id: string; data: Meeting }[];
   reports: readonly { id: string; data: Report }[];
+  /** The work logs; only readers that need no activity or work-log rows (the calendar feeds) leave them out. */
+  worklogs?: readonly { id: string; data: Worklog }[];
 }
 
 /** What a month's figures depend on besides the content: the rules and the first sightings. */
@@ -238,16 +257,31 @@ function regionStatus(count: number, required: number, monthOver: boolean): Regi
   return monthOver ? 'missing' : 'pending';
 }
 
+/** Who files each kind of a group of required reports. */
+type RolesByKind = ReadonlyMap<ReportKind, readonly Role[]>;
+
+/** Rows sorted as the contract sorts reports: by person, kind, period (code points). */
+function byPersonKindPeriod<T extends { person: string; kind: string; period: string }>(rows: T[]): T[] {
+  return rows.sort(
+    (a, b) =>
+      compareCodePoints(a.person, b.person) ||
+      compareCodePoints(a.kind, b.kind) ||
+      compareCodePoints(a.period, b.period),
+  );
+}
+
+/** One row per (person, kind, period) due in the month, for the kinds given with the roles that file them. */
 function reportRows(
   content: ComplianceContent,
   index: Index,
   month: string,
   asOf: Temporal.Instant,
   policy: Policy,
+  kinds: RolesByKind,
 ): ReportCompliance[] {
-  const required = content.people.filter((p) => policy.reports.roles.includes(p.role));
   const rows: ReportCompliance[] = [];
-  for (const kind of Object.keys(policy.reports.due) as ReportKind[]) {
+  for (const [kind, roles] of kinds) {
+    const required = content.people.filter((p) => roles.includes(p.role));
     for (const { period, due } of periodsDueIn(kind, month, content.calendar.meetings, policy)) {
       const span = periodSpan(periodFormatOf(kind), period)!;
       const dueAt = due.toInstant();
@@ -275,12 +309,43 @@ function reportRows(
       }
     }
   }
-  return rows.sort(
-    (a, b) =>
-      compareCodePoints(a.person, b.person) ||
-      compareCodePoints(a.kind, b.kind) ||
-      compareCodePoints(a.period, b.period),
+  return byPersonKindPeriod(rows);
+}
+
+/** The contract's kinds the policy requires (the contract names no others), all filed by `reports.roles`. */
+function contractKinds(policy: Policy): RolesByKind {
+  const kinds = (Object.keys(policy.reports.due) as ReportKind[]).filter((k) =>
+    CONTRACT_REPORT_KINDS.includes(k),
   );
+  return new Map(kinds.map((k) => [k, policy.reports.roles]));
+}
+
+/** The materials (第五篇 二), each filed by its own roles. */
+function materialKinds(policy: Policy): RolesByKind {
+  return new Map(
+    (Object.entries(policy.materials) as [MaterialKind, Policy['materials'][MaterialKind]][]).map(
+      ([k, m]) => [k, m.roles],
+    ),
+  );
+}
+
+/** The materials and the weeks of the work log due in the month, sorted like the reports. */
+function materialRows(
+  content: ComplianceContent,
+  index: Index,
+  month: string,
+  asOf: Temporal.Instant,
+  policy: Policy,
+): MaterialCompliance[] {
+  const materials = reportRows(
+    content,
+    index,
+    month,
+    asOf,
+    policy,
+    materialKinds(policy),
+  ) as MaterialCompliance[];
+  return byPersonKindPeriod([...materials, ...worklogWeeks(content, month, asOf, policy)]);
 }
 
 /**
@@ -326,8 +391,51 @@ export function computeCompliance(content: ComplianceContent, options: Complianc
     month,
     asOf: formatDateTimeExact(asOf),
     regions,
-    reports: reportRows(content, index, month, asOf, policy),
+    reports: reportRows(content, index, month, asOf, policy, contractKinds(policy)),
+    materials: materialRows(content, index, month, asOf, policy),
+    activity: activityRows(content, { month, asOf, policy }),
   };
+}
+
+/** How one person's required submissions of a month went (及时性公示): counts only, no figures. */
+export interface Timeliness {
+  person: string;
+  onTime: number;
+  late: number;
+  missing: number;
+  pending: number;
+}
+
+/**
+ * Per person on the roster in the month (in roster order), how many of the reports and materials due in it
+ * were on time, late, missing or not yet due at asOf. Everyone on the roster is listed, with zeros when
+ * nothing was due; the work log's weeks count as materials.
+ */
+export function timeliness(
+  content: ComplianceContent,
+  month: string,
+  asOf: Temporal.Instant,
+  options: CountingOptions = {},
+): Timeliness[] {
+  const span = periodSpan('month', month);
+  if (!span) throw new RangeError(`不是月份：${month}`);
+  const { policy = DEFAULT_POLICY } = options;
+  const at = asOf.round({ smallestUnit: 'second', roundingMode: 'trunc' });
+  const index = indexOf(content, options);
+  const rows = [
+    ...reportRows(content, index, month, at, policy, contractKinds(policy)),
+    ...materialRows(content, index, month, at, policy),
+  ];
+  const field = { on_time: 'onTime', late: 'late', missing: 'missing', pending: 'pending' } as const;
+  const counts = new Map<string, Timeliness>();
+  for (const person of content.people)
+    if (activeDuring(person, span))
+      counts.set(person.id, { person: person.id, onTime: 0, late: 0, missing: 0, pending: 0 });
+  for (const row of rows) {
+    const tally = counts.get(row.person);
+    if (tally) tally[field[row.status]]++;
+  }
+  return [...counts.values()];
 }
 
 /**
@@ -351,7 +459,9 @@ export function suspectEntries(content: ComplianceContent, options: ComplianceOp
   const meetings = (index.meetings.get(month) ?? [])
     .filter((m) => isCountedMeeting(m, policy))
     .flatMap((m) => (m.doubt ? [entry('meetings', 'applied', m.doubt)] : []));
-  const reports = computeCompliance(content, options).reports.flatMap((row) => {
+  const result = computeCompliance(content, options);
+  // A material is a report file too: a doubtful one is listed beside the contract's reports.
+  const reports = [...result.reports, ...result.materials].flatMap((row) => {
     const found = row.suspect && index.earliest.get(reportKey(row.person, row.kind, row.period));
     return found && found.doubt ? [entry('reports', 'submitted', found.doubt)] : [];
   });

@@ -2,7 +2,18 @@
  * Hand-made content for the unit tests of the rules: small, explicit and independent of the sample data, so
  * that each test states exactly the boundary it checks.
  */
-import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../../src/model/index.ts';
+import type {
+  Article,
+  CalendarOverride,
+  Holiday,
+  Meeting,
+  Person,
+  Region,
+  Report,
+  Workday,
+  Worklog,
+  WorklogDay,
+} from '../../src/model/index.ts';
 import type { MeetingKind, ReportKind, Role } from '../../src/model/options.ts';
 import type { ComplianceContent } from '../../src/rules/compliance.ts';
 
@@ -61,18 +72,33 @@ export function report(
   return { id, data: { kind, author, region: 'east', period, submitted } };
 }
 
+/** A person's work log of a month, its id shaped like the file's path. */
+export function worklog(
+  person: string,
+  month: string,
+  days: WorklogDay[],
+  id = `${month.slice(0, 4)}/${month}-${person}`,
+): { id: string; data: Worklog } {
+  return { id, data: { person, region: 'east', month, days } };
+}
+
 /** Content with the default roster and nothing submitted, plus whatever a test gives. */
 export function makeContent(
-  parts: Partial<Omit<ComplianceContent, 'calendar'>> & { overrides?: CalendarOverride[] } = {},
+  parts: Partial<Omit<ComplianceContent, 'calendar'>> & {
+    overrides?: CalendarOverride[];
+    holidays?: Holiday[];
+    workdays?: Workday[];
+  } = {},
 ): ComplianceContent {
-  const { overrides = [], ...rest } = parts;
+  const { overrides = [], holidays = [], workdays = [], ...rest } = parts;
   return {
     regions: REGIONS,
     people: PEOPLE,
     articles: [],
     meetings: [],
     reports: [],
+    worklogs: [],
     ...rest,
-    calendar: { meetings: overrides },
+    calendar: { meetings: overrides, holidays, workdays },
   };
 }

@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Temporal } from 'temporal-polyfill';
-import type { CalendarOverride, Person, Region } from '../../../model/index.ts';
+import type { CalendarOverride, Holiday, Person, Region, Workday } from '../../../model/index.ts';
 import { contentRoot } from '../../../integrations/content-loader.ts';
 import { readSightings } from '../../../ledger/sightings.ts';
 import { readSent, type SentRecord } from '../../../notify/record.ts';
@@ -25,10 +25,11 @@ export interface ComplianceSource {
   content: {
     regions: Region[];
     people: Person[];
-    calendar: { meetings: CalendarOverride[] };
+    calendar: { meetings: CalendarOverride[]; holidays: Holiday[]; workdays: Workday[] };
     articles: CollectionEntry<'articles'>[];
     meetings: CollectionEntry<'meetings'>[];
     reports: CollectionEntry<'reports'>[];
+    worklogs: CollectionEntry<'worklogs'>[];
   };
   asOf: Temporal.Instant;
   /** When each entry was first seen on main; undefined when the content is not in a repository with a ledger. */
@@ -48,10 +49,15 @@ async function gather(): Promise<ComplianceSource> {
       .map((e) => e.data)
       .sort((a, b) => compareCodePoints(a.id, b.id)),
     people: (await getCollection('people')).map((e) => e.data),
-    calendar: { meetings: (await getCollection('calendar')).map((e) => e.data) },
+    calendar: {
+      meetings: (await getCollection('calendar')).map((e) => e.data),
+      holidays: (await getCollection('holidays')).map((e) => e.data),
+      workdays: (await getCollection('workdays')).map((e) => e.data),
+    },
     articles: await getCollection('articles'),
     meetings: await getCollection('meetings'),
     reports: await getCollection('reports'),
+    worklogs: await getCollection('worklogs'),
   };
   const asOf = buildNow();
   // The build runs from the project folder (npm run build), where the loader finds content/ too.
