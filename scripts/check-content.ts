@@ -17,5 +17,6 @@ if (problems.length > 0) {
 const c = content;
 console.log(
   `内容校验通过：${c.regions.length} 个区域，${c.people.length} 人，` +
-    `内刊投稿 ${c.articles.length} 篇，会议纪要 ${c.meetings.length} 份，工作汇报 ${c.reports.length} 份。`,
+    `内刊投稿 ${c.articles.length} 篇，会议纪要 ${c.meetings.length} 份，工作汇报 ${c.reports.length} 份，` +
+    `工作日志 ${c.worklogs.length} 份。`,
 );

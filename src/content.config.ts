@@ -5,10 +5,13 @@ import {
   articles,
   calendarOverrideSchema,
   collectionSchema,
+  holidaySchema,
   meetings,
   people,
   regions,
   reports,
+  workdaySchema,
+  worklogs,
 } from './model/index.ts';
 
 export const collections = {
@@ -17,5 +20,8 @@ export const collections = {
   calendar: defineCollection({ loader: portalLoader('calendar'), schema: calendarOverrideSchema() }),
   articles: defineCollection({ loader: portalLoader('articles'), schema: collectionSchema(articles) }),
   meetings: defineCollection({ loader: portalLoader('meetings'), schema: collectionSchema(meetings) }),
+  holidays: defineCollection({ loader: portalLoader('holidays'), schema: holidaySchema() }),
+  workdays: defineCollection({ loader: portalLoader('workdays'), schema: workdaySchema() }),
   reports: defineCollection({ loader: portalLoader('reports'), schema: collectionSchema(reports) }),
+  worklogs: defineCollection({ loader: portalLoader('worklogs'), schema: collectionSchema(worklogs) }),
 };

@@ -34,7 +34,10 @@ function load(context: LoaderContext): Content {
   return content;
 }
 
-type Name = keyof Content;
+/** Astro collections: one per collection of content/, and calendar.yaml's three lists each as its own. */
+type Name = Exclude<keyof Content, 'calendar'> | 'calendar' | 'holidays' | 'workdays';
+
+const CALENDAR_FILE = 'content/org/calendar.yaml';
 
 function records(content: Content, name: Name): { id: string; data: object; body?: string; file: string }[] {
   switch (name) {
@@ -46,8 +49,16 @@ function records(content: Content, name: Name): { id: string; data: object; body
       return content.calendar.meetings.map((m) => ({
         id: `${m.kind}-${m.period}`,
         data: m,
-        file: 'content/org/calendar.yaml',
+        file: CALENDAR_FILE,
       }));
+    case 'holidays':
+      return content.calendar.holidays.map((h) => ({
+        id: `${h.from}-${h.to}`,
+        data: h,
+        file: CALENDAR_FILE,
+      }));
+    case 'workdays':
+      return content.calendar.workdays.map((w) => ({ id: w.date, data: w, file: CALENDAR_FILE }));
     default:
       return content[name];
   }

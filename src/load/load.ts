@@ -7,7 +7,17 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../model/collections/index.ts';
 import type { Collection } from '../model/field.ts';
-import type { Article, CalendarOverride, Meeting, Person, Region, Report } from '../model/index.ts';
+import type {
+  Article,
+  CalendarOverride,
+  Holiday,
+  Meeting,
+  Person,
+  Region,
+  Report,
+  Workday,
+  Worklog,
+} from '../model/index.ts';
 import { SLUG_PATTERN } from '../model/options.ts';
 import { collectionSchema, unknownFields } from '../model/schema.ts';
 import { ORG_FILE_MAX_BYTES, SUBMISSION_FILE_MAX_BYTES, formatBytes } from '../model/limits.ts';
@@ -32,12 +42,22 @@ export interface Entry<T> {
 export interface Content {
   regions: Region[];
   people: Person[];
-  /** Meeting-date overrides; none when calendar.yaml is absent, empty or lists none. */
-  calendar: { meetings: CalendarOverride[] };
+  /** Meeting-date overrides, holidays and 调休 workdays; none when calendar.yaml is absent, empty or lists none. */
+  calendar: DepartmentCalendar;
   articles: Entry<Article>[];
   meetings: Entry<Meeting>[];
   reports: Entry<Report>[];
+  worklogs: Entry<Worklog>[];
 }
+
+/** content/org/calendar.yaml as the rules read it: every list present, empty when the file lists none. */
+export interface DepartmentCalendar {
+  meetings: CalendarOverride[];
+  holidays: Holiday[];
+  workdays: Workday[];
+}
+
+const NO_CALENDAR: DepartmentCalendar = { meetings: [], holidays: [], workdays: [] };
 
 export interface LoadResult {
   content: Content;
@@ -133,10 +153,11 @@ export function loadContent(root: string): LoadResult {
   const content: Content = {
     regions: [],
     people: [],
-    calendar: { meetings: [] },
+    calendar: { ...NO_CALENDAR },
     articles: [],
     meetings: [],
     reports: [],
+    worklogs: [],
   };
   const seen = new Map<string, string>();
   const orgSeen = new Set<string>();
@@ -232,7 +253,7 @@ interface OrgFile {
   /** regions.yaml, people.yaml: the valid records. */
   records?: unknown[];
   /** calendar.yaml, when every override is valid. */
-  calendar?: { meetings: CalendarOverride[] };
+  calendar?: DepartmentCalendar;
 }
 
 function loadOrgFile(name: CollectionName, file: string, text: string): OrgFile {
@@ -245,7 +266,8 @@ function loadOrgFile(name: CollectionName, file: string, text: string): OrgFile 
     const result = schema.safeParse(yaml.value ?? {});
     if (!result.success)
       return { problems: issuesToProblems(result.error.issues, collection, file, yaml), raw: [] };
-    const meetings = (result.data as { meetings?: CalendarOverride[] }).meetings ?? [];
+    const data = result.data as Partial<DepartmentCalendar>;
+    const meetings = data.meetings ?? [];
     const problems = calendarProblems(meetings).map(({ index, key, message }) => ({
       file,
       key: `meetings.${index}.${key}`,
@@ -253,7 +275,8 @@ function loadOrgFile(name: CollectionName, file: string, text: string): OrgFile 
       line: yaml.lineOf(['meetings', index, key]),
       message,
     }));
-    return { problems, raw: [], ...(problems.length === 0 ? { calendar: { meetings } } : {}) };
+    const whole = { meetings, holidays: data.holidays ?? [], workdays: data.workdays ?? [] };
+    return { problems, raw: [], ...(problems.length === 0 ? { calendar: whole } : {}) };
   }
   if (!Array.isArray(yaml.value))
     return { problems: [{ file, line: 1, message: `应为列表（每项以 “- id:” 开始），实际不是` }], raw: [] };

@@ -31,6 +31,7 @@ interface JsonSchema {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  multipleOf?: number;
   minItems?: number;
   maxItems?: number;
   items?: JsonSchema;
@@ -158,7 +159,8 @@ describe.each(COLLECTIONS.map((c) => [c.name, c] as const))('the form of %s and 
       const field = byName.get(name)!;
       if (prop.type === 'number' || prop.type === 'integer') {
         expect(field.widget, name).toBe('number');
-        expect(field.value_type, name).toBe(prop.type === 'integer' ? 'int' : 'float');
+        const integer = prop.type === 'integer' || prop.multipleOf === 1;
+        expect(field.value_type, name).toBe(integer ? 'int' : 'float');
         expect([field.min, field.max], name).toEqual([prop.minimum, prop.maximum]);
       }
       if (prop.type === 'array' && prop.items?.type === 'string') {
@@ -240,7 +242,8 @@ describe('periods', () => {
         ),
       )!;
       const regex = new RegExp(cms.pattern![0]);
-      for (const format of new Set(Object.values(field.formats))) {
+      const formats = [...new Set('format' in field ? [field.format] : Object.values(field.formats))];
+      for (const format of formats) {
         const { example } = PERIOD_FORMATS[format];
         expect(regex.test(example)).toBe(true);
         for (const text of candidates(format)) {
@@ -257,7 +260,7 @@ describe('periods', () => {
           }
         }
       }
-      expect(cms.pattern![1]).toContain(PERIOD_FORMATS[Object.values(field.formats)[0]!].example);
+      expect(cms.pattern![1]).toContain(PERIOD_FORMATS[formats[0]!].example);
     },
   );
 
@@ -283,6 +286,7 @@ describe('the configuration', () => {
       'articles',
       'meetings',
       'reports',
+      'worklogs',
       'regions',
       'people',
       'calendar',
@@ -295,7 +299,12 @@ describe('the configuration', () => {
 
   it('files submissions by year under ASCII names set before saving', () => {
     const folders = config.collections.filter((c): c is CmsFolderCollection => 'folder' in c);
-    expect(folders.map((c) => c.folder)).toEqual(['content/articles', 'content/meetings', 'content/reports']);
+    expect(folders.map((c) => c.folder)).toEqual([
+      'content/articles',
+      'content/meetings',
+      'content/reports',
+      'content/worklogs',
+    ]);
     for (const c of folders) {
       expect(c.slug).toBe(`{{${FILE_KEYS.slug}}}`);
       expect(c.path).toBe(`{{${FILE_KEYS.year}}}/{{slug}}`);

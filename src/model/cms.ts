@@ -118,9 +118,10 @@ export function textPattern(field: TextField): [string, string] {
 
 /** The syntax of every format a period field accepts, and a sentence naming them with examples. */
 export function periodPattern(field: PeriodField): [string, string] {
-  const formats = [...new Set(Object.values(field.formats))];
+  const formats = 'format' in field ? [field.format] : [...new Set(Object.values(field.formats))];
   const regex = `^(${formats.map((f) => PERIOD_REGEX[f]).join('|')})$`;
   const named = formats.map((f) => `${PERIOD_FORMATS[f].label} ${PERIOD_FORMATS[f].example}`);
+  if ('format' in field) return [regex, `应为${orList(named)}`];
   const by = field.by === 'kind' ? '所选类型' : field.by;
   return [regex, `应为${orList(named)}，并与${by}一致`];
 }
@@ -275,9 +276,14 @@ export function personField(c: Collection): Field {
   return person;
 }
 
-/** The field that names an entry in lists: its title, or (reports) its kind. */
+/** The field that names an entry in lists: its title, or (reports) its kind, or (work logs) its month. */
 function identifierField(c: Collection): Field {
-  return c.fields.find((f) => f.name === 'title') ?? c.fields.find((f) => f.type === 'select')!;
+  const found =
+    c.fields.find((f) => f.name === 'title') ??
+    c.fields.find((f) => f.type === 'select') ??
+    c.fields.find((f) => f.type === 'period');
+  if (!found) throw new Error(`${c.name} has nothing to name its entries by`);
+  return found;
 }
 
 function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection {

@@ -57,9 +57,11 @@ function constraints(field: Field): string {
       break;
     case 'ref':
       parts.push(`content/org/${field.collection}.yaml 中的 id`);
+      if (field.activeDuring) parts.push(`\`${field.activeDuring}\` 中至少有一天在职`);
       break;
     case 'datetime':
       parts.push('如 `2026-10-12T09:30:00+08:00`，必须带时区');
+      if (field.notBeforeDay) parts.push(`不早于 \`${field.notBeforeDay}\` 当天 0 点`);
       break;
     case 'date':
       parts.push('如 `2026-10-12`（北京时间）');
@@ -67,13 +69,16 @@ function constraints(field: Field): string {
       break;
     case 'period':
       parts.push(
-        Object.entries(field.formats)
-          .map(([k, f]) => `${k}：${PERIOD_FORMATS[f].label} \`${PERIOD_FORMATS[f].example}\``)
-          .join(' · '),
+        'format' in field
+          ? `${PERIOD_FORMATS[field.format].label} \`${PERIOD_FORMATS[field.format].example}\``
+          : Object.entries(field.formats)
+              .map(([k, f]) => `${k}：${PERIOD_FORMATS[f].label} \`${PERIOD_FORMATS[f].example}\``)
+              .join(' · '),
       );
       break;
     case 'integer':
       parts.push(`${field.min}–${field.max}`);
+      if (field.countOf) parts.push(`须等于 \`${field.countOf}\` 的条数`);
       break;
     case 'list':
       if (field.min !== undefined) parts.push(`至少 ${field.min} 项`);
@@ -90,6 +95,8 @@ function constraints(field: Field): string {
       break;
     case 'objects':
       parts.push('每项的字段见下表');
+      if (field.key) parts.push(`每个 \`${field.key}\` 只能有一项`);
+      if (field.keyWithin) parts.push(`\`${field.key ?? ''}\` 须在 \`${field.keyWithin}\` 之内`);
       break;
   }
   return parts.join('；');

@@ -27,10 +27,12 @@ interface FieldBase {
   /** Optional fields may be absent; all others are required. */
   readonly optional?: boolean;
   /**
-   * Set by the portal's server, never typed (R16): `created` — the time an entry was first saved;
-   * `memo` — the time it was first saved with a body (a meeting's memo filed); `saver` — who saved it last.
+   * Set by the portal's server, never typed (R16): `created` — the time an entry (or a row of a keyed list)
+   * was first saved; `memo` — the time it was first saved with a body (a meeting's memo filed); `saver` — who
+   * saved it last; `changed` — the last save that changed the row it belongs to (fields listed in the list's
+   * `lateFields` aside).
    */
-  readonly system?: 'created' | 'memo' | 'saver';
+  readonly system?: 'created' | 'memo' | 'saver' | 'changed';
   /** Seen only by administrators: the submission gate leaves it out of what it sends anyone else. */
   readonly private?: boolean;
   /** An optional field that is required all the same when another select field has one of these values. */
@@ -67,11 +69,15 @@ export interface SelectField extends FieldBase {
 export interface RefField extends FieldBase {
   readonly type: 'ref';
   readonly collection: 'regions' | 'people';
+  /** A period field of the same record: the person must be on the roster on some day of it (a work log's month). */
+  readonly activeDuring?: string;
 }
 
 /** A datetime with an explicit offset. */
 export interface DateTimeField extends FieldBase {
   readonly type: 'datetime';
+  /** A date field of the same record: this time may not be before 00:00 of that day (Beijing). */
+  readonly notBeforeDay?: string;
 }
 
 /** A calendar day in Asia/Shanghai. */
@@ -81,20 +87,27 @@ export interface DateField extends FieldBase {
   readonly notBefore?: string;
 }
 
-/** A period whose format follows a select field of the same entry (a report's kind). */
-export interface PeriodField extends FieldBase {
-  readonly type: 'period';
-  /** The select field that decides the format. */
-  readonly by: string;
-  /** Period format for each value of that field. */
-  readonly formats: Readonly<Record<string, PeriodFormat>>;
-}
+/** A period: of one format (a work log's month), or of the format a select field of the entry gives (a report's kind). */
+export type PeriodField = FieldBase & { readonly type: 'period' } & (
+    | {
+        /** The select field that decides the format. */
+        readonly by: string;
+        /** Period format for each value of that field. */
+        readonly formats: Readonly<Record<string, PeriodFormat>>;
+      }
+    | {
+        /** The one format. */
+        readonly format: PeriodFormat;
+      }
+  );
 
 /** A whole number. */
 export interface IntegerField extends FieldBase {
   readonly type: 'integer';
   readonly min: number;
   readonly max: number;
+  /** A list field of the same record whose items this number counts: the two must agree (R16). */
+  readonly countOf?: string;
 }
 
 /** A list of short texts. */
@@ -122,6 +135,12 @@ export interface FiguresField extends FieldBase {
 export interface ObjectListField extends FieldBase {
   readonly type: 'objects';
   readonly fields: readonly Field[];
+  /** A field of the items that is unique in the list (a work log's day): rows are matched by it across saves. */
+  readonly key?: string;
+  /** A period field of the parent record that the key (a date) must fall in (a work log's month). */
+  readonly keyWithin?: string;
+  /** Fields of a row that are expected to be filled in later (the next day's completion note): no `changed` stamp. */
+  readonly lateFields?: readonly string[];
 }
 
 export type Field =

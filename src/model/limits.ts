@@ -22,6 +22,18 @@ export const BODY_MAX_CHARS = 60_000;
 /** Longest title of an article or a meeting, in characters: one line in the issue's table of contents. */
 export const TITLE_MAX_CHARS = 80;
 
+/**
+ * The most a work-log row may count in one day (R16: figures must be believable). Policy data: a rep who makes
+ * 50 effective visits or 2,000 calls in a day has typed a figure wrong, and the build says so rather than count it.
+ */
+export const ACTIVITY_LIMITS = {
+  visits: 50,
+  calls: 2000,
+  intents: 500,
+  leads: 1000,
+  posts: 500,
+} as const;
+
 /** "256 KiB", "1 MiB" or "300 B": sizes in reports and docs. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;

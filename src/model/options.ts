@@ -50,6 +50,37 @@ export const REPORT_KINDS = [
   { value: 'monthly', label: '月报' },
   { value: 'quarterly', label: '季报' },
   { value: 'achievement', label: '季度销售达成表' },
+  // 第五篇 二: the materials due on the 23rd and 25th of each month (and the quarter's last month).
+  { value: 'funding', label: '下月资金使用计划' },
+  { value: 'hr', label: '人事月报' },
+  { value: 'training', label: '培训统计' },
+  { value: 'summary', label: '个人月度总结与计划' },
+  { value: 'kpi', label: 'KPI考核表' },
+  { value: 'quarter-summary', label: '季度总结与计划（PPT）' },
+] as const satisfies readonly Option[];
+
+/** The report kinds the content contract names: only these make the export's `reports` rows. */
+export const CONTRACT_REPORT_KINDS: readonly ReportKind[] = [
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'achievement',
+];
+
+/** How a person works (第三篇, 第四篇): it decides which activity quotas apply (src/rules/policy.ts). */
+export const TEAMS = [
+  { value: 'field', label: '外勤推广' },
+  { value: 'telesales', label: '电话销售' },
+] as const satisfies readonly Option[];
+
+/** What a work-log row counts (R14, R15): each is a field of the row and may have a quota. */
+export const MEASURES = [
+  { value: 'visits', label: '有效拜访' },
+  { value: 'calls', label: '电话量' },
+  { value: 'intents', label: '意向客户' },
+  { value: 'leads', label: '新客户线索' },
+  { value: 'posts', label: '发帖' },
 ] as const satisfies readonly Option[];
 
 export const FIGURE_KEYS = [
@@ -76,6 +107,8 @@ export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number]['value'];
 export type MeetingKind = (typeof MEETING_KINDS)[number]['value'];
 export type ReportKind = (typeof REPORT_KINDS)[number]['value'];
 export type FigureKey = (typeof FIGURE_KEYS)[number]['value'];
+export type Team = (typeof TEAMS)[number]['value'];
+export type Measure = (typeof MEASURES)[number]['value'];
 
 /** Chinese label of a value in one of the lists above. */
 export function labelOf(options: readonly Option[], value: string): string {

@@ -3,12 +3,22 @@
  * the file, the English key and the field's label in front of them.
  */
 import { z } from 'zod';
-import type { Collection, Field, PeriodField } from './field.ts';
+import { Temporal } from 'temporal-polyfill';
+import type { Collection, Field, ObjectListField, PeriodField } from './field.ts';
 import type { RecordOf } from './types.ts';
+import type { Holiday, Workday } from './index.ts';
 import { calendar } from './collections/org.ts';
 import { ID_PATTERN, labelOf } from './options.ts';
 import { textKindOf, textProblem, type TextKind } from './text.ts';
-import { DATETIME_SHAPE, PERIOD_FORMATS, lacksOffset, parseDate, parseDateTime, periodSpan } from './time.ts';
+import {
+  DATETIME_SHAPE,
+  PERIOD_FORMATS,
+  TIME_ZONE,
+  lacksOffset,
+  parseDate,
+  parseDateTime,
+  periodSpan,
+} from './time.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
@@ -61,8 +71,13 @@ export function dateProblem(value: string): string | undefined {
   return `“${value}” 格式不对，应为 2026-10-12 这样的日期`;
 }
 
-function periodProblem(field: PeriodField, by: unknown, value: string): string | undefined {
-  const format = typeof by === 'string' ? field.formats[by] : undefined;
+function periodProblem(
+  field: PeriodField,
+  record: Record<string, unknown>,
+  value: string,
+): string | undefined {
+  const by = 'format' in field ? undefined : record[field.by];
+  const format = 'format' in field ? field.format : typeof by === 'string' ? field.formats[by] : undefined;
   if (!format) return undefined; // The select field reports its own error.
   if (periodSpan(format, value)) return undefined;
   const { label, example } = PERIOD_FORMATS[format];
@@ -116,9 +131,11 @@ function fieldSchema(field: Field): z.ZodType {
       // Checked against its select field by the record schema below.
       return text();
     case 'integer':
+      // multipleOf, not zod's .int(): a failed .int() aborts the checks of the enclosing records (a work
+      // log's duplicate days would go unreported until the fraction is fixed).
       return z
         .number({ error: typeError('整数') })
-        .int('应为整数')
+        .multipleOf(1, '应为整数')
         .min(field.min, `不能小于 ${field.min}`)
         .max(field.max, `不能大于 ${field.max}`);
     case 'list': {
@@ -145,6 +162,41 @@ function fieldSchema(field: Field): z.ZodType {
   }
 }
 
+/** Rows of a keyed list: each key once, and inside the parent's period when the list says so. */
+function rowProblems(
+  f: ObjectListField,
+  siblings: readonly Field[],
+  record: Record<string, unknown>,
+  rows: readonly unknown[],
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const { key, keyWithin } = f;
+  if (!key) return;
+  const keyLabel = f.fields.find((x) => x.name === key)?.label ?? key;
+  const within = keyWithin === undefined ? undefined : record[keyWithin];
+  const periodField = siblings.find((x) => x.name === keyWithin);
+  const format = periodField?.type === 'period' && 'format' in periodField ? periodField.format : undefined;
+  const period = format && typeof within === 'string' ? periodSpan(format, within) : undefined;
+  const first = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const k = typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[key] : undefined;
+    if (typeof k !== 'string') return;
+    const earlier = first.get(k);
+    if (earlier !== undefined)
+      issue([f.name, i, key], `“${k}” 与第 ${earlier + 1} 行重复：每个${keyLabel}只能有一行`);
+    else first.set(k, i);
+    const date = parseDate(k);
+    if (period && date) {
+      const start = date.toZonedDateTime(TIME_ZONE);
+      const inside =
+        Temporal.ZonedDateTime.compare(start, period.start) >= 0 &&
+        Temporal.ZonedDateTime.compare(start, period.end) < 0;
+      if (!inside)
+        issue([f.name, i, key], `${k} 不在${periodField?.label ?? keyWithin} ${within as string} 内`);
+    }
+  });
+}
+
 /** A strict object for a list of fields, with the rules that span several fields. */
 function recordSchema(fields: readonly Field[]): z.ZodType {
   const shape = Object.fromEntries(
@@ -162,12 +214,12 @@ function recordSchema(fields: readonly Field[]): z.ZodType {
         const raw = String(record[name]);
         return `${select?.label ?? name}为${select?.type === 'select' ? labelOf(select.options, raw) : raw}`;
       };
-      const issue = (path: string[], message: string) =>
+      const issue = (path: (string | number)[], message: string) =>
         ctx.addIssue({
           code: 'custom',
           message,
           path,
-          input: record[path[0]!],
+          input: record[path[0] as string],
         });
       for (const f of fields) {
         const value = record[f.name];
@@ -179,7 +231,7 @@ function recordSchema(fields: readonly Field[]): z.ZodType {
           issue([f.name], `${because(f.requiredWhen.field)}时必填`);
         }
         if (f.type === 'period' && typeof value === 'string') {
-          const problem = periodProblem(f, record[f.by], value);
+          const problem = periodProblem(f, record, value);
           if (problem) issue([f.name], problem);
         }
         if (f.type === 'date' && f.notBefore && typeof value === 'string') {
@@ -191,6 +243,26 @@ function recordSchema(fields: readonly Field[]): z.ZodType {
               [f.name],
               `不能早于${fields.find((x) => x.name === f.notBefore)?.label ?? f.notBefore}（${other as string}）`,
             );
+        }
+        if (f.type === 'objects' && Array.isArray(value)) rowProblems(f, fields, record, value, issue);
+        if (f.type === 'integer' && f.countOf) {
+          const list = fields.find((x) => x.name === f.countOf);
+          const listed = record[f.countOf];
+          const n = Array.isArray(listed) ? listed.length : 0;
+          // A count that is itself wrong (negative, a fraction) has its own problem already.
+          const valid = typeof value === 'number' && Number.isInteger(value) && value >= 0;
+          if ((valid && value !== n) || (value === undefined && n > 0))
+            issue(
+              [f.name],
+              `${value === undefined ? '未填' : `为 ${String(value)}`}，但${list?.label ?? f.countOf}列了 ${n} 条：两者应一致`,
+            );
+        }
+        if (f.type === 'datetime' && f.notBeforeDay && typeof value === 'string') {
+          const at = parseDateTime(value);
+          const day = record[f.notBeforeDay];
+          const date = typeof day === 'string' ? parseDate(day) : undefined;
+          if (at && date && Temporal.Instant.compare(at, date.toZonedDateTime(TIME_ZONE).toInstant()) < 0)
+            issue([f.name], `${value} 早于这一行的日期 ${day as string}：不能提前填写`);
         }
         if (f.type === 'figures' && f.requiredWhen.values.includes(String(record[f.requiredWhen.field]))) {
           const figures = (value ?? {}) as Record<string, unknown>;
@@ -216,4 +288,14 @@ export function calendarOverrideSchema(): z.ZodType<RecordOf<(typeof calendar)['
   return recordSchema(calendar.fields[0].fields) as z.ZodType<
     RecordOf<(typeof calendar)['fields'][0]['fields']>
   >;
+}
+
+/** The zod schema of one holiday in calendar.yaml: Astro keeps each as an entry. */
+export function holidaySchema(): z.ZodType<Holiday> {
+  return recordSchema(calendar.fields[1].fields) as z.ZodType<Holiday>;
+}
+
+/** The zod schema of one 调休 workday in calendar.yaml. */
+export function workdaySchema(): z.ZodType<Workday> {
+  return recordSchema(calendar.fields[2].fields) as z.ZodType<Workday>;
 }

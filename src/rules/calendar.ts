@@ -76,6 +76,14 @@ function applyRule(
     const end = span.end.toPlainDate();
     return at(end.add({ days: (rule.weekday - end.dayOfWeek + 7) % 7 }), rule.time);
   }
+  if (rule.kind === 'day-of-month') {
+    const month = span.end
+      .toPlainDate()
+      .subtract({ days: 1 })
+      .toPlainYearMonth()
+      .add({ months: rule.months });
+    return at(month.toPlainDate({ day: Math.min(rule.day, month.daysInMonth) }), rule.time);
+  }
   const meeting = format === 'month' ? 'monthly' : format === 'quarter' ? 'quarterly' : undefined;
   if (!meeting) throw new Error(`规则配置错误：${format} 周期没有对应的例会，不能用 before-meeting`);
   const start = standingMeetingStart(meeting, period, overrides, policy);

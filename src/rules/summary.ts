@@ -20,9 +20,14 @@ const time = (t: string) => (t.startsWith('23:59') ? '24:00' : t.replace(/^(\d\d
 
 function due(rule: DueRule | undefined, meeting: string): string {
   if (!rule) return '不统计';
-  return rule.kind === 'after-period'
-    ? `周期结束后的${WEEKDAYS[rule.weekday]} ${time(rule.time)} 前交`
-    : `${meeting}的前 ${rule.days} 天 ${time(rule.time)} 前交`;
+  switch (rule.kind) {
+    case 'after-period':
+      return `周期结束后的${WEEKDAYS[rule.weekday]} ${time(rule.time)} 前交`;
+    case 'before-meeting':
+      return `${meeting}的前 ${rule.days} 天 ${time(rule.time)} 前交`;
+    case 'day-of-month':
+      return `${rule.months < 0 ? `前 ${-rule.months} 个月的` : '当月'} ${rule.day} 日 ${time(rule.time)} 前交`;
+  }
 }
 
 const standing = (rule: MeetingRule) => `最后一个${WEEKDAYS[rule.weekday]} ${time(rule.time)}`;

@@ -90,6 +90,26 @@ export const meetings = {
       max: 100000,
       optional: true,
     },
+    {
+      name: 'records',
+      type: 'objects',
+      label: '晨会记录',
+      hint: '早会（晨会）主持人填写：每人当天的计划，以及对其前一天完成情况的点评。',
+      optional: true,
+      key: 'person',
+      fields: [
+        { name: 'person', type: 'ref', collection: 'people', label: '人员' },
+        { name: 'plan', type: 'text', label: '当天计划', max: 1000, multiline: true },
+        {
+          name: 'review',
+          type: 'text',
+          label: '昨日完成情况点评',
+          max: 1000,
+          multiline: true,
+          optional: true,
+        },
+      ],
+    },
     SAVED_BY,
   ],
 } as const satisfies Collection;

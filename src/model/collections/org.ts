@@ -1,6 +1,6 @@
 /** Reference data kept by administrators: regions, the roster and meeting-date overrides. */
 import type { Collection } from '../field.ts';
-import { CALENDAR_MEETING_KINDS, ROLES } from '../options.ts';
+import { CALENDAR_MEETING_KINDS, ROLES, TEAMS } from '../options.ts';
 
 export const regions = {
   name: 'regions',
@@ -59,6 +59,14 @@ export const people = {
       },
     },
     {
+      name: 'team',
+      type: 'select',
+      label: '工作方式',
+      hint: '外勤推广按拜访量考核，电话销售按电话量、意向客户、线索和发帖考核；不填则按角色。',
+      options: TEAMS,
+      optional: true,
+    },
+    {
       name: 'joined',
       type: 'date',
       label: '入职日期',
@@ -105,8 +113,9 @@ export const people = {
 
 export const calendar = {
   name: 'calendar',
-  label: '会议日历调整',
-  description: '月例会、季度例会的改期（规则 R8：若有调整，另行通知）。',
+  label: '部门日历',
+  description:
+    '月例会、季度例会的改期（规则 R8：若有调整，另行通知），法定节假日和调休上班日（工作量定额按工作日计算）。',
   storage: { kind: 'yaml-object', file: 'org/calendar.yaml', optional: true },
   fields: [
     {
@@ -131,6 +140,30 @@ export const calendar = {
           formats: { monthly: 'month', quarterly: 'quarter' },
         },
         { name: 'start', type: 'datetime', label: '改期后的开始时间' },
+      ],
+    },
+    {
+      name: 'holidays',
+      type: 'objects',
+      label: '放假',
+      optional: true,
+      hint: '法定节假日等不上班的日子，含首尾两天；周一至周五不在其中的为工作日。',
+      fields: [
+        { name: 'from', type: 'date', label: '放假开始' },
+        { name: 'to', type: 'date', label: '放假结束', notBefore: 'from' },
+        { name: 'name', type: 'text', label: '名称', hint: '如 国庆节。', min: 2, max: 20 },
+      ],
+    },
+    {
+      name: 'workdays',
+      type: 'objects',
+      label: '调休上班',
+      optional: true,
+      hint: '因调休要上班的周六、周日。',
+      key: 'date',
+      fields: [
+        { name: 'date', type: 'date', label: '日期' },
+        { name: 'name', type: 'text', label: '名称', hint: '如 国庆节调休。', min: 2, max: 20 },
       ],
     },
   ],

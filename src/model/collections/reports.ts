@@ -6,7 +6,8 @@ import { FIGURE_KEYS, REPORT_KINDS } from '../options.ts';
 export const reports = {
   name: 'reports',
   label: '工作汇报',
-  description: '一份日报、周报、月报、季报或季度销售达成表（规则 R1–R5、R9）。',
+  description:
+    '一份日报、周报、月报、季报或季度销售达成表（规则 R1–R5、R9），或每月 23 日、25 日前要交的材料（第五篇 二）。',
   storage: {
     kind: 'markdown',
     folder: 'reports',
@@ -20,7 +21,7 @@ export const reports = {
       name: 'period',
       type: 'period',
       label: '汇报周期',
-      hint: '日报 2026-10-12，周报 2026-W42，月报 2026-10，季报与达成表 2026-Q4。',
+      hint: '日报 2026-10-12，周报 2026-W42，月报等月度材料 2026-10（资金使用计划填计划所属的月份），季报、达成表和季度总结 2026-Q4。',
       by: 'kind',
       formats: {
         daily: 'date',
@@ -28,6 +29,12 @@ export const reports = {
         monthly: 'month',
         quarterly: 'quarter',
         achievement: 'quarter',
+        funding: 'month',
+        hr: 'month',
+        training: 'month',
+        summary: 'month',
+        kpi: 'month',
+        'quarter-summary': 'quarter',
       },
     },
     {
