@@ -91,4 +91,3 @@ console.log(
     `（共 ${c.articles + c.meetings + c.reports} 条，${options.months} 个月，截至 ${options.end}，种子 ${options.seed}），` +
     `另有必交材料 ${c.materials} 份、工作日志 ${c.worklogs} 份（${c.worklogDays} 天），写入 ${where}/，用时 ${seconds} 秒。`,
 );
-

@@ -189,7 +189,13 @@ export function planForEntries(
   // Entries are the articles, meetings and reports of the contract, as before issue 12. The materials and work
   // logs follow from the roster: weight of their own that the calibration leaves out (and is faster for it).
   const perMonth = (months: number) => {
-    const c = generateSampleWithCounts({ ...base, months, scale: 1, worklogMonths: 0, worklogPeople: 0 }).counts;
+    const c = generateSampleWithCounts({
+      ...base,
+      months,
+      scale: 1,
+      worklogMonths: 0,
+      worklogPeople: 0,
+    }).counts;
     return (c.articles + c.meetings + c.reports) / months;
   };
   let months = base.months;

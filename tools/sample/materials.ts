@@ -12,18 +12,9 @@ import type { Rng } from './random.ts';
 import { DAY, type MonthInfo } from './timeline.ts';
 import type { Ctx, Entry, Person, Region, Role } from './types.ts';
 import type { Writer } from './text.ts';
+import { DEFAULT_POLICY, type MaterialKind } from '../../src/rules/policy.ts';
 
-export type MaterialKind = 'funding' | 'hr' | 'training' | 'summary' | 'kpi' | 'quarter-summary';
-
-/** Who files which kind (the policy's reports.rolesByKind). */
-export const MATERIAL_ROLES: Readonly<Record<MaterialKind, readonly Role[]>> = {
-  funding: ['manager'],
-  hr: ['supervisor'],
-  training: ['supervisor'],
-  summary: ['manager', 'supervisor', 'rep'],
-  kpi: ['manager', 'supervisor', 'rep'],
-  'quarter-summary': ['manager', 'supervisor', 'rep'],
-};
+const roles = (kind: MaterialKind): readonly Role[] => DEFAULT_POLICY.materials[kind].roles;
 
 const MISSING = 0.03;
 const LATE = 0.08;
@@ -145,7 +136,14 @@ export function generateMaterials(ctx: Ctx, options: MaterialOptions): Entry[] {
   const { tl, org } = ctx;
   const regionOf = new Map(org.regions.map((r) => [r.id, r]));
   const entries: Entry[] = [];
-  const emit = (kind: MaterialKind, period: string, author: Person, region: Region, time: number, text: Text) => {
+  const emit = (
+    kind: MaterialKind,
+    period: string,
+    author: Person,
+    region: Region,
+    time: number,
+    text: Text,
+  ) => {
     const day = tl.day(tl.dayOf(time));
     const slug = uniqueSlug(ctx, `${kind}-${period.toLowerCase()}-${author.id}`);
     const front = {
@@ -172,7 +170,7 @@ export function generateMaterials(ctx: Ctx, options: MaterialOptions): Entry[] {
   ) => {
     const dueDay = tl.dayOf(due);
     for (const author of options.people) {
-      if (!MATERIAL_ROLES[kind].includes(author.role)) continue;
+      if (!roles(kind).includes(author.role)) continue;
       if (author.from > dueDay || author.to < Math.min(periodStart, dueDay)) continue;
       const region = regionOf.get(author.region ?? '');
       if (!region) continue;
@@ -182,7 +180,9 @@ export function generateMaterials(ctx: Ctx, options: MaterialOptions): Entry[] {
       time = Math.min(time, tl.at(author.to, 17, rng.int(0, 59), rng.int(0, 59)));
       time = Math.max(time, tl.at(author.from, 9, rng.int(0, 59), rng.int(0, 59)));
       if (time > tl.endTime) continue;
-      const colleagues = org.people.filter((p) => p.region === region.id && p.to >= dueDay - 30 && p.from <= dueDay);
+      const colleagues = org.people.filter(
+        (p) => p.region === region.id && p.to >= dueDay - 30 && p.from <= dueDay,
+      );
       const w = writerFor(ctx, rng, region, tl.day(dueDay).month, colleagues, author.id);
       emit(kind, period, author, region, time, write(w, author));
     }
@@ -210,7 +210,13 @@ export function generateMaterials(ctx: Ctx, options: MaterialOptions): Entry[] {
       kpi(w, author, options.visits.get(`${author.id}/${month.key}`)),
     );
     if (month.quarterEnd)
-      file('quarter-summary', month.quarter, tl.indexOf(`${month.year}-${pad(month.month - 2)}-01`), due25, (w) => quarterSummary(w, month.quarter));
+      file(
+        'quarter-summary',
+        month.quarter,
+        tl.indexOf(`${month.year}-${pad(month.month - 2)}-01`),
+        due25,
+        (w) => quarterSummary(w, month.quarter),
+      );
   });
   return entries;
 }

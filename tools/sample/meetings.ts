@@ -22,6 +22,7 @@ import type { MonthInfo } from './timeline.ts';
 import type { Writer } from './text.ts';
 import type { Ctx, Entry, Person, Region } from './types.ts';
 import type { LogRow } from './worklogs.ts';
+import { DEFAULT_POLICY } from '../../src/rules/policy.ts';
 
 interface MorningRecord {
   person: string;
@@ -165,21 +166,26 @@ function morningRecords(ctx: Ctx, slug: string, m: Meeting): MorningRecord[] | u
     const today = ctx.logs?.get(`${p.id}/${day}`);
     let before: LogRow | undefined;
     for (let d = day - 1; d >= day - 4 && !before; d--) before = ctx.logs?.get(`${p.id}/${d}`);
-    const record: MorningRecord = { person: p.id, plan: today?.revised ?? today?.plan ?? w.any(MORNING_PLANS) };
+    const record: MorningRecord = {
+      person: p.id,
+      plan: today?.revised ?? today?.plan ?? w.any(MORNING_PLANS),
+    };
     if (rng.chance(0.8)) record.review = reviewOf(w, before);
     return record;
   });
 }
 
-/** The host's comment on yesterday's row: the visits or calls against the quota when the row has them. */
+/** The host's comment on yesterday's row: the visits or calls against the day's quota when the row has them. */
 function reviewOf(w: Writer, row: LogRow | undefined): string {
-  if (row?.visits !== undefined && row.visitList !== undefined && row.calls === undefined) {
-    return row.visits >= 3
-      ? `昨日有效拜访${row.visits}家，完成计划`
-      : `昨日有效拜访${row.visits}家，未达3家，今天补上`;
-  }
+  const quota = DEFAULT_POLICY.quotas.measures;
   if (row?.calls !== undefined)
-    return row.calls >= 300 ? `昨日电话${row.calls}通，达标` : `昨日电话${row.calls}通，未达300通，注意节奏`;
+    return row.calls >= quota.calls.day
+      ? `昨日电话${row.calls}通，达标`
+      : `昨日电话${row.calls}通，未达${quota.calls.day}通，注意节奏`;
+  if (row?.visits !== undefined)
+    return row.visits >= quota.visits.day
+      ? `昨日有效拜访${row.visits}家，完成计划`
+      : `昨日有效拜访${row.visits}家，未达${quota.visits.day}家，今天补上`;
   return w.any(RECORD_REVIEWS);
 }
 

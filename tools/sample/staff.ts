@@ -11,14 +11,19 @@ import { LOG_ROLES } from './worklogs.ts';
 /** Share of reps who sell by phone (电话销售) rather than visit (外勤推广). */
 const TELESALES_SHARE = 0.25;
 
-/** Gives every rep a team: about a quarter telesales, at least one in each region with three reps or more. */
+/**
+ * Gives every rep a team: about a quarter telesales, at least one in each region with three reps or more. The
+ * first rep of the first region, the docs' example (徐宁), visits.
+ */
 export function assignTeams(rng: Rng, org: Org): void {
-  for (const region of org.regions) {
+  org.regions.forEach((region, index) => {
     const reps = org.people.filter((p) => p.role === 'rep' && p.region === region.id);
     for (const rep of reps) rep.team = rng.chance(TELESALES_SHARE) ? 'telesales' : 'field';
-    const first = reps[reps.length - 1];
-    if (first && reps.length >= 3 && !reps.some((p) => p.team === 'telesales')) first.team = 'telesales';
-  }
+    const example = index === 0 ? reps[0] : undefined;
+    if (example) example.team = 'field';
+    const last = reps[reps.length - 1];
+    if (last && reps.length >= 3 && !reps.some((p) => p.team === 'telesales')) last.team = 'telesales';
+  });
 }
 
 /**

@@ -6,25 +6,31 @@
  * Every person and month draws from a stream of its own, so the logs shift nothing else in the sample.
  */
 import { writerFor } from './articles.ts';
-import { CONTACT_TITLES, PHARMACIES, VISIT_PURPOSES, VISIT_RESULTS } from './corpus/worklog-text.ts';
 import {
   COMPLETIONS,
+  CONTACT_TITLES,
   FIELD_PLANS,
   LOG_NOTES,
   OFFICE_PLANS,
   OFFICE_SLOTS,
+  PHARMACIES,
+  PHONE_COMPLETIONS,
   PHONE_PLANS,
+  PHONE_REVISIONS,
   REVISIONS,
+  VISIT_PURPOSES,
+  VISIT_RESULTS,
 } from './corpus/worklog-text.ts';
 import type { WorkCalendar } from './holidays.ts';
+import { DEFAULT_POLICY, type Weekday } from '../../src/rules/policy.ts';
 import { toYaml } from '../../src/load/yaml-write.ts';
 import type { Rng } from './random.ts';
 import { DAY, type Timeline } from './timeline.ts';
 import type { Ctx, Person, Region, Role } from './types.ts';
 import type { Writer } from './text.ts';
 
-/** Who keeps a log (the policy's worklogs.roles). */
-export const LOG_ROLES: readonly Role[] = ['manager', 'supervisor', 'rep', 'office'];
+/** Who keeps a log. */
+export const LOG_ROLES: readonly Role[] = DEFAULT_POLICY.worklogs.roles;
 
 export interface Visit {
   customer: string;
@@ -73,13 +79,16 @@ interface Profile {
   early: number;
   /** The customers the person calls on (a rep keeps a portfolio, not a new hospital every day). */
   customers: { customer: string; contact: string }[];
+  cities: string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Start of the morning meeting of a day: 08:40, Monday 10:00 (the policy's morningMeeting). */
+/** Start of the morning meeting of a day (08:40, Monday 10:00). */
 export function morningMeetingAt(tl: Timeline, day: number): number {
-  return tl.day(day).dow === 1 ? tl.at(day, 10, 0) : tl.at(day, 8, 40);
+  const { time, byWeekday } = DEFAULT_POLICY.morningMeeting;
+  const [h, m] = (byWeekday[tl.day(day).dow as Weekday] ?? time).split(':').map(Number);
+  return tl.at(day, h ?? 0, m ?? 0);
 }
 
 /** A count around `mean`, roughly normal with the given spread, not below 0. */
@@ -91,14 +100,20 @@ function around(rng: Rng, mean: number, spread: number): number {
 function profileOf(ctx: Ctx, person: Person, region: Region): Profile {
   const r = ctx.rng.fork(`worklogs/profile/${person.id}`);
   const w = writerFor(ctx, r, region, 1, []);
-  const customers: Profile['customers'] = [];
-  const hospitals = r.sample(region.hospitals, 14);
-  for (const hospital of hospitals) {
-    customers.push({ customer: hospital, contact: `${w.slot('deptX')}${w.surname()}${r.pick(CONTACT_TITLES.slice(0, 6))}` });
-  }
-  for (let i = 0; i < 5; i++) {
-    const city = r.pick(region.seed.cities);
-    customers.push({ customer: r.pick(PHARMACIES).replace('{c}', city), contact: `${w.surname()}${r.pick(['店长', '药师', '采购'])}` });
+  // A rep covers one or two cities of the region and the counties around them, not the whole region.
+  const cities = r.sample(region.seed.cities, r.int(1, 2));
+  const near = region.hospitals.filter(
+    (h) => cities.some((c) => h.startsWith(c)) || region.seed.counties.some((k) => h.startsWith(k)),
+  );
+  const customers: Profile['customers'] = r.sample(near, 14).map((hospital) => ({
+    customer: hospital,
+    contact: `${w.slot('deptX')}${w.surname()}${r.pick(CONTACT_TITLES.slice(0, 6))}`,
+  }));
+  for (const pharmacy of r.sample(PHARMACIES, 4)) {
+    customers.push({
+      customer: pharmacy.replace('{c}', r.pick(cities)),
+      contact: `${w.surname()}${r.pick(['店长', '药师', '采购'])}`,
+    });
   }
   return {
     miss: r.float(0.01, r.chance(0.15) ? 0.16 : 0.06),
@@ -109,6 +124,7 @@ function profileOf(ctx: Ctx, person: Person, region: Region): Profile {
     posts: r.float(8.5, 13),
     early: r.float(0.45, 0.8),
     customers,
+    cities,
   };
 }
 
@@ -121,9 +137,9 @@ function slots(rng: Rng, start: number, parts: string[]): string[] {
   const out: string[] = [];
   let t = start;
   for (const part of parts) {
-    const len = rng.int(40, 150) * 60;
-    // Lunch: nothing is planned between 12:00 and 13:30.
-    if (t < 12 * 3600 && t + len > 12 * 3600) t = 13.5 * 3600 + rng.int(0, 30) * 60;
+    const len = rng.int(40, 120) * 60;
+    // Lunch: no slot runs through 12:00–13:30.
+    if (t + len > 12 * 3600 && t < 13.5 * 3600) t = 13.5 * 3600 + rng.int(0, 30) * 60;
     const end = t + len;
     out.push(`${hm(t)}-${hm(end)} ${part}`);
     t = end + rng.int(1, 4) * 300;
@@ -168,9 +184,9 @@ function row(
   if (rng.chance(0.03)) updated = morningMeetingAt(tl, nextWorking) + rng.int(1800, 2 * DAY);
   if (updated > tl.endTime || updated < filed) updated = filed;
 
-  const out: LogRow = { date: tl.day(day).iso, filed: '', updated: '' };
+  const out: Omit<LogRow, 'filed'> = { date: tl.day(day).iso };
   out.plan = w.any(kind.field ? FIELD_PLANS : kind.phone ? PHONE_PLANS : OFFICE_PLANS);
-  if (rng.chance(0.3)) out.revised = w.any(REVISIONS);
+  if (rng.chance(0.3)) out.revised = w.any(kind.phone ? PHONE_REVISIONS : REVISIONS);
   const meetingEnd = meeting - tl.at(day, 0, 0) + 20 * 60;
 
   if (kind.field || (person.role === 'manager' && rng.chance(0.3))) {
@@ -205,14 +221,15 @@ function row(
     out.done = slots(rng, meetingEnd, [w.any(OFFICE_PLANS), w.any(OFFICE_SLOTS)]);
   }
   // The completion note is given at the next working day's meeting, once that day has come.
-  if (nextWorking <= tl.endIdx && rng.chance(0.9)) out.completion = w.any(COMPLETIONS);
-  out.filed = tl.stamp(filed);
-  out.updated = tl.stamp(updated);
-  return out;
+  if (nextWorking <= tl.endIdx && rng.chance(0.9))
+    out.completion = w.any(kind.phone ? PHONE_COMPLETIONS : COMPLETIONS);
+  // The system times last, where the form keeps them; `updated` only when a later save changed the row.
+  return { ...out, filed: tl.stamp(filed), ...(updated > filed ? { updated: tl.stamp(updated) } : {}) };
 }
 
 function render(person: Person, region: Region, month: string, rows: LogRow[], note: string): string {
-  const front = { person: person.id, region: region.id, month, days: rows };
+  // Newest day first, as the form shows and saves them.
+  const front = { person: person.id, region: region.id, month, days: rows.slice().reverse() };
   const head = `---\n${toYaml(front)}---\n`;
   return note ? `${head}\n${note}\n` : head;
 }
@@ -258,6 +275,10 @@ export function generateWorklogs(ctx: Ctx, options: WorklogOptions): { logs: Wor
       );
       const w = writerFor(ctx, rng, region, month.month, colleagues, person.id);
       profile ??= profileOf(ctx, person, region);
+      const own = profile;
+      // Plans name the person's own cities and customers.
+      w.vars.city = () => rng.pick(own.cities);
+      w.vars.hospX = () => rng.pick(own.customers).customer;
       // Now and then a few working days in a row off (leave, a trip): no rows then.
       const leave = rng.chance(0.12) ? rng.int(lo, hi) : undefined;
       const leaveEnd = leave === undefined ? -1 : leave + rng.int(2, 5);
