@@ -5,12 +5,17 @@
  */
 import type { Person, Region } from '../model/index.ts';
 import { REPORT_KINDS, labelOf } from '../model/options.ts';
+import type { ActivityRow } from './activity.ts';
 import type { ComplianceExport } from './compliance.ts';
 import {
+  ACTIVITY_STATUS_LABELS,
   COUNT_LABELS,
+  CSV_GROUPS,
   REGION_STATUS_LABELS,
   REPORT_STATUS_LABELS,
   SUSPECT_NOTES,
+  materialLabel,
+  measureLabel,
   withNote,
 } from './labels.ts';
 
@@ -58,10 +63,29 @@ function suspectNote(count: 'articles' | 'meetings', figures: { suspect?: number
 }
 
 /**
+ * What an activity row's 状态说明 adds to its status: the days below the daily quota, the days not filed and
+ * (month rows) the rows changed after the next morning meeting, each with its dates; nothing when all is well.
+ */
+function activityNote(row: ActivityRow): string | undefined {
+  const parts: string[] = [];
+  if (row.daysBelow.length > 0)
+    parts.push(`低于日定额 ${row.daysBelow.length} 天：${row.daysBelow.join('、')}`);
+  if (row.daysMissing.length > 0)
+    parts.push(`未填 ${row.daysMissing.length} 天：${row.daysMissing.join('、')}`);
+  const changed = row.changedLater ?? [];
+  if (changed.length > 0)
+    parts.push(
+      `晨会后修改 ${changed.length} 行：${changed.map((c) => `${c.date} 于 ${c.updated}`).join('、')}`,
+    );
+  return parts.length > 0 ? parts.join('；') : undefined;
+}
+
+/**
  * The CSV: a UTF-8 byte-order mark (so Excel reads Chinese correctly), a header row, one row per region and
- * count (articles, then meetings, regions by id), then one row per report in the JSON's order. Lines end
- * with CRLF, the last one too. Its columns never change: a row that counted 时间存疑 entries says so in its
- * 状态说明 (with the first sighting for a report), so every other row stays byte for byte as it was.
+ * count (articles, then meetings, regions by id), then one row per report in the JSON's order, then the
+ * materials (类别 材料) and the activity rows (类别 工作量), each in the JSON's order. Lines end with CRLF, the
+ * last one too. Its columns never change: a row that counted 时间存疑 entries says so in its 状态说明 (with
+ * the first sighting for a report), so every other row stays byte for byte as it was.
  */
 export function formatCsv(
   result: ComplianceExport,
@@ -121,6 +145,42 @@ export function formatCsv(
         REPORT_STATUS_LABELS[report.status],
         report.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(report.firstSeen),
       ),
+    });
+  }
+  for (const material of result.materials) {
+    const who = person(material.person);
+    rows.push({
+      ...common,
+      类别: CSV_GROUPS.materials,
+      项目: materialLabel(material.kind),
+      区域编号: who?.region,
+      区域: regionName(who?.region),
+      人员编号: material.person,
+      姓名: who?.name,
+      周期: material.period,
+      截止时间: material.due,
+      提交时间: material.submitted,
+      状态: material.status,
+      状态说明: withNote(
+        REPORT_STATUS_LABELS[material.status],
+        material.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(material.firstSeen),
+      ),
+    });
+  }
+  for (const activity of result.activity) {
+    rows.push({
+      ...common,
+      类别: CSV_GROUPS.activity,
+      项目: measureLabel(activity.measure),
+      区域编号: activity.region,
+      区域: regionName(activity.region ?? undefined),
+      人员编号: activity.person,
+      姓名: person(activity.person)?.name,
+      周期: activity.period,
+      数量: activity.count,
+      要求: activity.required,
+      状态: activity.status,
+      状态说明: withNote(ACTIVITY_STATUS_LABELS[activity.status], activityNote(activity)),
     });
   }
   const lines = [
