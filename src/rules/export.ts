@@ -127,46 +127,30 @@ export function formatCsv(
       ),
     });
   }
-  for (const report of result.reports) {
-    const who = person(report.person);
+  // A material is judged like a report and reads like one; only its 类别 and 项目 differ.
+  const submission = (row: ComplianceExport['reports' | 'materials'][number], 类别: string, 项目: string) => {
+    const who = person(row.person);
     rows.push({
       ...common,
-      类别: report.kind,
-      项目: labelOf(REPORT_KINDS, report.kind),
+      类别,
+      项目,
       区域编号: who?.region,
       区域: regionName(who?.region),
-      人员编号: report.person,
+      人员编号: row.person,
       姓名: who?.name,
-      周期: report.period,
-      截止时间: report.due,
-      提交时间: report.submitted,
-      状态: report.status,
+      周期: row.period,
+      截止时间: row.due,
+      提交时间: row.submitted,
+      状态: row.status,
       状态说明: withNote(
-        REPORT_STATUS_LABELS[report.status],
-        report.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(report.firstSeen),
+        REPORT_STATUS_LABELS[row.status],
+        row.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(row.firstSeen),
       ),
     });
-  }
-  for (const material of result.materials) {
-    const who = person(material.person);
-    rows.push({
-      ...common,
-      类别: CSV_GROUPS.materials,
-      项目: materialLabel(material.kind),
-      区域编号: who?.region,
-      区域: regionName(who?.region),
-      人员编号: material.person,
-      姓名: who?.name,
-      周期: material.period,
-      截止时间: material.due,
-      提交时间: material.submitted,
-      状态: material.status,
-      状态说明: withNote(
-        REPORT_STATUS_LABELS[material.status],
-        material.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(material.firstSeen),
-      ),
-    });
-  }
+  };
+  for (const report of result.reports) submission(report, report.kind, labelOf(REPORT_KINDS, report.kind));
+  for (const material of result.materials)
+    submission(material, CSV_GROUPS.materials, materialLabel(material.kind));
   for (const activity of result.activity) {
     rows.push({
       ...common,
