@@ -17,7 +17,21 @@ const run = (...args: string[]) =>
 
 const dir = writeTree({
   ...ORG,
-  'org/calendar.yaml': `meetings:\n  - { kind: monthly, period: '2026-10', start: '2026-10-23T13:30:00+08:00' }\n`,
+  'org/calendar.yaml': [
+    'meetings:',
+    "  - { kind: monthly, period: '2026-10', start: '2026-10-23T13:30:00+08:00' }",
+    'holidays:',
+    "  - { from: '2026-10-01', to: '2026-10-07', name: 国庆节 }",
+    '',
+  ].join('\n'),
+  'worklogs/2026/2026-10-wangfang.md': md(`
+person: wangfang
+region: east
+month: '2026-10'
+days:
+  - { date: '2026-10-08', visits: 1, visitList: [{ customer: 市一医院 }], filed: '2026-10-08T08:30:00+08:00' }
+  - { date: '2026-10-09', visits: 1, visitList: [{ customer: 康宁药房 }], filed: '2026-10-09T08:30:00+08:00' }
+`),
   'articles/2026/a.md': md(`
 title: 一次成功的科室会
 region: east
@@ -85,6 +99,33 @@ describe('npm run compliance', () => {
     expect(json.reports).toContainEqual(
       expect.objectContaining({ person: 'zhangwei', period: '2026-W40', status: 'on_time' }),
     );
+  });
+
+  it('prints the materials and the activity from the work logs and the calendar’s holidays', () => {
+    const json = JSON.parse(run('--month', '2026-10', '--now', NOW, '--dir', dir).stdout);
+    expect(Object.keys(json)).toEqual(['month', 'asOf', 'regions', 'reports', 'materials', 'activity']);
+    // wangfang left on 15 October; 1–7 October are off: her week 41 is Thursday and Friday, both filed.
+    expect(json.materials).toContainEqual({
+      person: 'wangfang',
+      kind: 'worklog',
+      period: '2026-W41',
+      due: '2026-10-10T18:00:00+08:00',
+      submitted: '2026-10-09T08:30:00+08:00',
+      status: 'on_time',
+    });
+    const visits = json.activity.filter((r: { person: string }) => r.person === 'wangfang');
+    expect(visits[0]).toMatchObject({
+      scope: 'month',
+      count: 2,
+      required: 18, // 6 of October's 22 weekdays worked on the roster: ceil(65 × 6 / 22)
+      status: 'pending',
+      daysMissing: ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15'],
+    });
+    expect(visits.find((r: { period: string }) => r.period === '2026-W41')).toMatchObject({
+      count: 2,
+      required: 6,
+      status: 'below',
+    });
   });
 
   it('prints CSV with a BOM and CRLF line ends when asked', () => {

@@ -18,6 +18,7 @@ import {
   type ActivityRow,
 } from './activity.ts';
 import { DEFAULT_POLICY } from './policy.ts';
+import { lastMonths } from './series.ts';
 
 const at = (text: string) => Temporal.Instant.from(text);
 const LATER = at('2030-01-01T00:00:00+08:00');
@@ -350,20 +351,7 @@ describe('region sums and the trend', () => {
 
   it('gives twelve months per region, oldest first, ending with asOf’s month', () => {
     const trend = activityTrend(content, { asOf: at('2026-11-20T12:00:00+08:00') });
-    expect(trend.map((m) => m.month)).toEqual([
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-      '2026-10',
-      '2026-11',
-    ]);
+    expect(trend.map((m) => m.month)).toEqual(lastMonths('2026-11'));
     const east = regionTrend(trend, { id: 'east' }, 'visits');
     expect(east.at(-1)).toEqual({ month: '2026-11', count: 105, required: 130, people: 2 });
     expect(east.at(-2)).toEqual({ month: '2026-10', count: 66, required: 130, people: 2 });

@@ -191,6 +191,9 @@ export function morningMeeting(day: Temporal.PlainDate, policy: Policy = DEFAULT
   return day.toZonedDateTime({ timeZone: TIME_ZONE, plainTime: Temporal.PlainTime.from(time) }).toInstant();
 }
 
+/** calendar → policy → day → threshold: the same few hundred days are asked for by every person's rows. */
+const thresholds = new WeakMap<WorkCalendar, WeakMap<Policy, Map<string, Temporal.Instant>>>();
+
 /**
  * When a day's row is marked changed later (R16): once edited after the morning meeting of the next working
  * day, where the day's completion is reported.
@@ -200,7 +203,14 @@ export function changedLaterAfter(
   day: Temporal.PlainDate,
   policy: Policy = DEFAULT_POLICY,
 ): Temporal.Instant {
-  return morningMeeting(nextWorkingDay(calendar, day), policy);
+  const byPolicy = thresholds.get(calendar) ?? new WeakMap<Policy, Map<string, Temporal.Instant>>();
+  thresholds.set(calendar, byPolicy);
+  const byDay = byPolicy.get(policy) ?? new Map<string, Temporal.Instant>();
+  byPolicy.set(policy, byDay);
+  const key = day.toString();
+  let threshold = byDay.get(key);
+  if (!threshold) byDay.set(key, (threshold = morningMeeting(nextWorkingDay(calendar, day), policy)));
+  return threshold;
 }
 
 /** One day of a period as every person's row reads it: worked out once per period, not once per person. */
@@ -274,17 +284,17 @@ function periodRow(
 /** A month's rows changed after the next working day's morning meeting, by day. */
 function changedLaterIn(
   days: ReadonlyMap<string, LoggedDay> | undefined,
-  period: Period,
+  period: Period & { days: readonly PeriodDay[] },
   calendar: WorkCalendar,
   policy: Policy,
 ): ChangedLater[] {
   const changed: ChangedLater[] = [];
-  for (const day of daysIn(period.first, period.end)) {
-    const updated = days?.get(day.toString())?.row.updated;
+  for (const { day, key } of period.days) {
+    const updated = days?.get(key)?.row.updated;
     if (updated === undefined) continue;
     const at = instantOf(updated);
     if (Temporal.Instant.compare(at, changedLaterAfter(calendar, day, policy)) > 0)
-      changed.push({ date: day.toString(), updated: formatDateTimeExact(at) });
+      changed.push({ date: key, updated: formatDateTimeExact(at) });
   }
   return changed;
 }
@@ -359,8 +369,9 @@ export function activityDays(
   const calendar = workCalendar(content.calendar);
   const days = dayIndex(content).get(person.id);
   const period = monthPeriod(month);
-  const changed = new Map(changedLaterIn(days, period, calendar, policy).map((c) => [c.date, c.updated]));
-  return periodDays(period, calendar, asOf).map(({ key, working, over }): ActivityDay => {
+  const withDays = { ...period, days: periodDays(period, calendar, asOf) };
+  const changed = new Map(changedLaterIn(days, withDays, calendar, policy).map((c) => [c.date, c.updated]));
+  return withDays.days.map(({ key, working, over }): ActivityDay => {
     const row = days?.get(key)?.row;
     const active = onRoster(person, key);
     const owed = working && active;

@@ -74,10 +74,18 @@ describe('formatCsv', () => {
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 
-  it('has the documented header and one row per region count and per report', () => {
+  it('has the documented header and one row per region count, per report, per material and per activity row', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(1 + 2 * result.regions.length + result.reports.length);
+    expect(result.materials.length).toBeGreaterThan(0);
+    expect(result.activity.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(
+      1 +
+        2 * result.regions.length +
+        result.reports.length +
+        result.materials.length +
+        result.activity.length,
+    );
     expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
   });
 
@@ -122,7 +130,7 @@ describe('formatCsv', () => {
   });
 
   it('writes each report row with its person, period, due and submitted times and status', () => {
-    const rows = parseCsv(csv.slice(1)).slice(5);
+    const rows = parseCsv(csv.slice(1)).slice(5, 5 + result.reports.length);
     const w40 = rows.find((r) => r[8] === '2026-W40' && r[6] === 'zhangwei')!;
     expect(w40).toEqual([
       '2026-10',

@@ -5,12 +5,17 @@
  */
 import type { Person, Region } from '../model/index.ts';
 import { REPORT_KINDS, labelOf } from '../model/options.ts';
+import type { ActivityRow } from './activity.ts';
 import type { ComplianceExport } from './compliance.ts';
 import {
+  ACTIVITY_STATUS_LABELS,
   COUNT_LABELS,
+  CSV_GROUPS,
   REGION_STATUS_LABELS,
   REPORT_STATUS_LABELS,
   SUSPECT_NOTES,
+  materialLabel,
+  measureLabel,
   withNote,
 } from './labels.ts';
 
@@ -58,10 +63,29 @@ function suspectNote(count: 'articles' | 'meetings', figures: { suspect?: number
 }
 
 /**
+ * What an activity row's 状态说明 adds to its status: the days below the daily quota, the days not filed and
+ * (month rows) the rows changed after the next morning meeting, each with its dates; nothing when all is well.
+ */
+function activityNote(row: ActivityRow): string | undefined {
+  const parts: string[] = [];
+  if (row.daysBelow.length > 0)
+    parts.push(`低于日定额 ${row.daysBelow.length} 天：${row.daysBelow.join('、')}`);
+  if (row.daysMissing.length > 0)
+    parts.push(`未填 ${row.daysMissing.length} 天：${row.daysMissing.join('、')}`);
+  const changed = row.changedLater ?? [];
+  if (changed.length > 0)
+    parts.push(
+      `晨会后修改 ${changed.length} 行：${changed.map((c) => `${c.date} 于 ${c.updated}`).join('、')}`,
+    );
+  return parts.length > 0 ? parts.join('；') : undefined;
+}
+
+/**
  * The CSV: a UTF-8 byte-order mark (so Excel reads Chinese correctly), a header row, one row per region and
- * count (articles, then meetings, regions by id), then one row per report in the JSON's order. Lines end
- * with CRLF, the last one too. Its columns never change: a row that counted 时间存疑 entries says so in its
- * 状态说明 (with the first sighting for a report), so every other row stays byte for byte as it was.
+ * count (articles, then meetings, regions by id), then one row per report in the JSON's order, then the
+ * materials (类别 材料) and the activity rows (类别 工作量), each in the JSON's order. Lines end with CRLF, the
+ * last one too. Its columns never change: a row that counted 时间存疑 entries says so in its 状态说明 (with
+ * the first sighting for a report), so every other row stays byte for byte as it was.
  */
 export function formatCsv(
   result: ComplianceExport,
@@ -103,24 +127,44 @@ export function formatCsv(
       ),
     });
   }
-  for (const report of result.reports) {
-    const who = person(report.person);
+  // A material is judged like a report and reads like one; only its 类别 and 项目 differ.
+  const submission = (row: ComplianceExport['reports' | 'materials'][number], 类别: string, 项目: string) => {
+    const who = person(row.person);
     rows.push({
       ...common,
-      类别: report.kind,
-      项目: labelOf(REPORT_KINDS, report.kind),
+      类别,
+      项目,
       区域编号: who?.region,
       区域: regionName(who?.region),
-      人员编号: report.person,
+      人员编号: row.person,
       姓名: who?.name,
-      周期: report.period,
-      截止时间: report.due,
-      提交时间: report.submitted,
-      状态: report.status,
+      周期: row.period,
+      截止时间: row.due,
+      提交时间: row.submitted,
+      状态: row.status,
       状态说明: withNote(
-        REPORT_STATUS_LABELS[report.status],
-        report.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(report.firstSeen),
+        REPORT_STATUS_LABELS[row.status],
+        row.firstSeen === undefined ? undefined : SUSPECT_NOTES.report(row.firstSeen),
       ),
+    });
+  };
+  for (const report of result.reports) submission(report, report.kind, labelOf(REPORT_KINDS, report.kind));
+  for (const material of result.materials)
+    submission(material, CSV_GROUPS.materials, materialLabel(material.kind));
+  for (const activity of result.activity) {
+    rows.push({
+      ...common,
+      类别: CSV_GROUPS.activity,
+      项目: measureLabel(activity.measure),
+      区域编号: activity.region,
+      区域: regionName(activity.region ?? undefined),
+      人员编号: activity.person,
+      姓名: person(activity.person)?.name,
+      周期: activity.period,
+      数量: activity.count,
+      要求: activity.required,
+      状态: activity.status,
+      状态说明: withNote(ACTIVITY_STATUS_LABELS[activity.status], activityNote(activity)),
     });
   }
   const lines = [

@@ -1,5 +1,7 @@
 /** Chinese names of what the compliance export contains: statuses and the rows of the CSV. */
-import type { RegionStatus, ReportStatus } from './compliance.ts';
+import { MEASURES, REPORT_KINDS, labelOf, type Measure } from '../model/options.ts';
+import type { ActivityStatus } from './activity.ts';
+import type { MaterialCompliance, RegionStatus, ReportStatus } from './compliance.ts';
 import type { MeetingShortfall } from './counting.ts';
 
 export const REGION_STATUS_LABELS: Record<RegionStatus, string> = {
@@ -39,4 +41,26 @@ export const SUSPECT_NOTES = {
 /** `达标（其中 1 篇时间存疑，按首次出现时间计）`; the label alone when there is no note. */
 export function withNote(label: string, note: string | undefined): string {
   return note === undefined ? label : `${label}（${note}）`;
+}
+
+/** The CSV's 类别 of issue 12's rows: the contract's rows keep their codes, these name a group. */
+export const CSV_GROUPS = { materials: '材料', activity: '工作量' } as const;
+
+/** The work log as a weekly submission (kind `worklog` of the materials). */
+export const WORKLOG_LABEL = '工作日志';
+
+/** `下月资金使用计划`, `工作日志`: what a materials row is. */
+export function materialLabel(kind: MaterialCompliance['kind']): string {
+  return kind === 'worklog' ? WORKLOG_LABEL : labelOf(REPORT_KINDS, kind);
+}
+
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  met: '达标',
+  pending: '进行中',
+  below: '未达标',
+};
+
+/** `有效拜访`, `电话量`: a measure of the work log. */
+export function measureLabel(measure: Measure): string {
+  return labelOf(MEASURES, measure);
 }
