@@ -7,10 +7,12 @@
 import { writerFor } from './articles.ts';
 import { HIGHLIGHTS, PLANS, PROBLEMS } from './corpus/report-text.ts';
 import { TRAINING_TOPICS } from './corpus/meeting-text.ts';
-import { markdownFile, table, uniqueSlug } from './markdown.ts';
+import { table } from './markdown.ts';
+import type { ReportText } from './report-body.ts';
+import { renderReport } from './reports.ts';
 import type { Rng } from './random.ts';
 import { DAY, type MonthInfo } from './timeline.ts';
-import type { Ctx, Entry, Person, Region, Role } from './types.ts';
+import type { Ctx, Entry, Person, Role } from './types.ts';
 import type { Writer } from './text.ts';
 import { DEFAULT_POLICY, type MaterialKind } from '../../src/rules/policy.ts';
 
@@ -25,13 +27,7 @@ function some(w: Writer, pool: readonly string[], min: number, max: number): str
   return w.rng.sample(pool, w.rng.int(min, max)).map((t) => w.fill(t));
 }
 
-interface Text {
-  progress?: string;
-  highlights?: string[];
-  problems?: string[];
-  plan?: string;
-  body: string;
-}
+type Text = ReportText;
 
 function funding(w: Writer): Text {
   const r = w.rng;
@@ -136,30 +132,6 @@ export function generateMaterials(ctx: Ctx, options: MaterialOptions): Entry[] {
   const { tl, org } = ctx;
   const regionOf = new Map(org.regions.map((r) => [r.id, r]));
   const entries: Entry[] = [];
-  const emit = (
-    kind: MaterialKind,
-    period: string,
-    author: Person,
-    region: Region,
-    time: number,
-    text: Text,
-  ) => {
-    const day = tl.day(tl.dayOf(time));
-    const slug = uniqueSlug(ctx, `${kind}-${period.toLowerCase()}-${author.id}`);
-    const front = {
-      kind,
-      author: author.id,
-      region: region.id,
-      period,
-      submitted: tl.stamp(time),
-      progress: text.progress,
-      highlights: text.highlights,
-      problems: text.problems,
-      plan: text.plan,
-    };
-    entries.push({ collection: 'reports', slug, year: day.year, text: markdownFile(front, text.body) });
-  };
-
   /** Files one material when the author is on the roster between the period's start and the due day. */
   const file = (
     kind: MaterialKind,
@@ -184,7 +156,7 @@ export function generateMaterials(ctx: Ctx, options: MaterialOptions): Entry[] {
         (p) => p.region === region.id && p.to >= dueDay - 30 && p.from <= dueDay,
       );
       const w = writerFor(ctx, rng, region, tl.day(dueDay).month, colleagues, author.id);
-      emit(kind, period, author, region, time, write(w, author));
+      entries.push(renderReport(ctx, kind, period, author, region, time, write(w, author)));
     }
   };
 
