@@ -30,6 +30,9 @@ Chart.register(
   Tooltip,
 );
 
+/** The requirement's bar: an outline in the rule's colour around a pale fill, unlike any count's solid bar. */
+const REQUIRED_FILL = 'rgba(161, 40, 31, 0.12)';
+
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 function draw(canvas: HTMLCanvasElement): Chart {
@@ -50,19 +53,30 @@ function draw(canvas: HTMLCanvasElement): Chart {
           borderColor: bar.color,
           order: 2,
         })),
-        {
-          type: 'line' as const,
-          label: spec.required.label,
-          data: spec.required.values ?? spec.labels.map(() => spec.required.value),
-          borderColor: spec.required.color,
-          backgroundColor: spec.required.color,
-          borderDash: [6, 4],
-          borderWidth: 2,
-          pointRadius: 0,
-          // A requirement per bar (per person) reads as a level across each bar, not a slope between them.
-          stepped: spec.required.values ? ('middle' as const) : false,
-          order: 1,
-        },
+        // One requirement for all reads as a dashed line across the chart; a requirement per bar group (each
+        // person's own, each month's sum) as a bar of its own beside the count, which a line between
+        // groups would misstate and a single group would not show at all.
+        spec.required.values
+          ? {
+              type: 'bar' as const,
+              label: spec.required.label,
+              data: spec.required.values,
+              backgroundColor: REQUIRED_FILL,
+              borderColor: spec.required.color,
+              borderWidth: 2,
+              order: 2,
+            }
+          : {
+              type: 'line' as const,
+              label: spec.required.label,
+              data: spec.labels.map(() => spec.required.value),
+              borderColor: spec.required.color,
+              backgroundColor: spec.required.color,
+              borderDash: [6, 4],
+              borderWidth: 2,
+              pointRadius: 0,
+              order: 1,
+            },
       ],
     },
     options: {

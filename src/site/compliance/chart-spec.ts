@@ -22,7 +22,8 @@ export interface ChartSpec {
   bars: ChartSeries[];
   /**
    * The rule's minimum, drawn as a dashed line across the chart; `values`, when given, is the minimum at each
-   * x label instead (a person who joined mid-month owes less than a colleague there the whole month).
+   * x label instead (a person who joined mid-month owes less than a colleague there the whole month), drawn
+   * as a bar beside each group's counts.
    */
   required: { label: string; value: number; color: string; values?: number[] };
 }
