@@ -40,6 +40,9 @@ const pages: [string, () => string][] = [
   ['compliance index', () => '/manage/compliance/'],
   ['compliance region', () => '/manage/compliance/east/'],
   ['compliance month', () => '/manage/compliance/2026-10/'],
+  ['activity index', () => '/manage/activity/'],
+  ['activity month', () => '/manage/activity/2026-10/'],
+  ['timeliness', () => '/timeliness/'],
   ['rss', () => '/rss.xml'],
 ];
 

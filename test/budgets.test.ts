@@ -40,7 +40,15 @@ describe('an article page', () => {
 describe('a compliance page', () => {
   let weights: PageWeight[];
   beforeAll(() => {
-    const pages = ['/manage/compliance/', ...pagesBelow(outDir, 'manage/compliance')];
+    // The activity pages (issue 12) are charted compliance pages too, and the 及时性公示 their public side.
+    const pages = [
+      '/manage/compliance/',
+      ...pagesBelow(outDir, 'manage/compliance'),
+      '/manage/activity/',
+      ...pagesBelow(outDir, 'manage/activity'),
+      '/timeliness/',
+      ...pagesBelow(outDir, 'timeliness'),
+    ];
     weights = pages.map((page) => pageWeight(outDir, page));
   });
 

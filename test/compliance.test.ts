@@ -3,10 +3,8 @@
  * downloads byte for byte, the month pages, the grid and the charts' tables number for number. Only /manage/
  * links to them, only the pages with charts load chart code, and a page with charts stays under 100 KB gzipped.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,21 +15,11 @@ import { pageMonths } from '../src/site/compliance/months.ts';
 import { regionStatusView, reportStatusView } from '../src/site/compliance/status.ts';
 import { Temporal } from 'temporal-polyfill';
 import { BUILD_NOW, filesBelow, read, type Build } from './support/build.ts';
+import { complianceClis } from './support/compliance-cli.ts';
 
-const run = promisify(execFile);
 const { content } = loadContent('content');
 const months = pageMonths(content, Temporal.Instant.from(BUILD_NOW));
 const lastTwelve = lastMonths('2026-11');
-
-/** What the CLI prints for a month at the build's "now", as bytes. */
-async function cli(month: string, format: 'json' | 'csv'): Promise<Buffer> {
-  const { stdout } = await run(
-    'node_modules/.bin/node',
-    ['scripts/compliance.ts', '--month', month, '--now', BUILD_NOW, '--format', format],
-    { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
-  );
-  return stdout;
-}
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
 /** A status cell reads as its symbol and its word (`✓达标`); the symbol is hidden from screen readers. */
@@ -52,15 +40,8 @@ const exports = new Map<string, { json: Buffer; csv: Buffer; data: ComplianceExp
 beforeAll(async () => {
   site = inject('sample');
   expect(site.status, site.output).toBe(0);
-  // Four CLIs at a time: each reads the whole content folder.
-  for (let i = 0; i < months.length; i += 4) {
-    await Promise.all(
-      months.slice(i, i + 4).map(async (month) => {
-        const [json, csv] = await Promise.all([cli(month, 'json'), cli(month, 'csv')]);
-        exports.set(month, { json, csv, data: JSON.parse(json.toString('utf8')) as ComplianceExport });
-      }),
-    );
-  }
+  for (const [month, { json, csv }] of await complianceClis(months))
+    exports.set(month, { json, csv, data: JSON.parse(json.toString('utf8')) as ComplianceExport });
 });
 
 describe('the compliance pages of the sample build', () => {
@@ -224,6 +205,9 @@ describe('the compliance pages within the site', () => {
     const chartPages = [
       'manage/compliance/index.html',
       ...content.regions.map((r) => `manage/compliance/${r.id}/index.html`),
+      // The activity pages (test/activity.test.ts) chart each region's twelve months and each month's people.
+      'manage/activity/index.html',
+      ...months.map((m) => `manage/activity/${m}/index.html`),
     ];
     for (const page of chartPages) expect(scriptsOf(page).filter(isChartCode), page).toHaveLength(1);
     const others = filesBelow(site.outDir).filter((f) => f.endsWith('.html') && !chartPages.includes(f));

@@ -15,6 +15,7 @@ import type {
   WorklogDay,
 } from '../../src/model/index.ts';
 import type { MeetingKind, ReportKind, Role } from '../../src/model/options.ts';
+import type { ActivityRow } from '../../src/rules/activity.ts';
 import type { ComplianceContent } from '../../src/rules/compliance.ts';
 
 export const REGIONS: Region[] = [
@@ -80,6 +81,23 @@ export function worklog(
   id = `${month.slice(0, 4)}/${month}-${person}`,
 ): { id: string; data: Worklog } {
   return { id, data: { person, region: 'east', month, days } };
+}
+
+/** An activity row as the export lists it: wangfang's November visits, 0 of 65, unless a test says otherwise. */
+export function activityRow(over: Partial<ActivityRow> = {}): ActivityRow {
+  return {
+    person: 'wangfang',
+    region: 'east',
+    measure: 'visits',
+    scope: 'month',
+    period: '2026-11',
+    count: 0,
+    required: 65,
+    status: 'below',
+    daysBelow: [],
+    daysMissing: [],
+    ...over,
+  };
 }
 
 /** Content with the default roster and nothing submitted, plus whatever a test gives. */

@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, REGIONS } from '../../../test/support/fixtures.ts';
-import type { ActivityRow } from '../../rules/activity.ts';
+import { activityRow, PEOPLE, REGIONS } from '../../../test/support/fixtures.ts';
 import type { ComplianceExport } from '../../rules/compliance.ts';
 import { formatCsv, formatJson } from '../../rules/export.ts';
 import { activityCsv, activityJson } from './download.ts';
 
-const activity: ActivityRow[] = [
-  {
-    person: 'wangfang',
-    region: 'east',
-    measure: 'visits',
-    scope: 'month',
-    period: '2026-11',
+const activity = [
+  activityRow({
     count: 40,
-    required: 65,
     status: 'pending',
     daysBelow: ['2026-11-03'],
     daysMissing: ['2026-11-04'],
     changedLater: [{ date: '2026-11-05', updated: '2026-11-09T12:00:00+08:00' }],
-  },
-  {
-    person: 'wangfang',
-    region: 'east',
-    measure: 'visits',
-    scope: 'week',
-    period: '2026-W45',
-    count: 12,
-    required: 15,
-    status: 'below',
-    daysBelow: ['2026-11-03'],
-    daysMissing: ['2026-11-04'],
-  },
+  }),
+  activityRow({ scope: 'week', period: '2026-W45', count: 12, required: 15, daysBelow: ['2026-11-03'] }),
 ];
 
 const result: ComplianceExport = {

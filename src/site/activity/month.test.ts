@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, REGIONS } from '../../../test/support/fixtures.ts';
+import { activityRow, PEOPLE, REGIONS } from '../../../test/support/fixtures.ts';
 import { chartRows, REQUIRED_COLOR } from '../compliance/chart-spec.ts';
 import { dayLabel, personChart, regionBlocks, shortWeekLabel } from './month.ts';
-import type { ActivityRow } from '../../rules/activity.ts';
 
-const row = (over: Partial<ActivityRow>): ActivityRow => ({
-  person: 'wangfang',
-  region: 'east',
-  measure: 'visits',
-  scope: 'month',
-  period: '2026-11',
-  count: 0,
-  required: 65,
-  status: 'below',
-  daysBelow: [],
-  daysMissing: [],
-  ...over,
-});
+const row = activityRow;
 
-const rows: ActivityRow[] = [
+const rows = [
   row({
     count: 70,
     status: 'met',

@@ -1,23 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, REGIONS } from '../../../test/support/fixtures.ts';
+import { activityRow, PEOPLE, REGIONS } from '../../../test/support/fixtures.ts';
 import { chartRows } from '../compliance/chart-spec.ts';
 import { belowByRegion, currentWeek, trendChart } from './overview.ts';
-import type { ActivityRow } from '../../rules/activity.ts';
 
-const row = (over: Partial<ActivityRow>): ActivityRow => ({
-  person: 'wangfang',
-  region: 'east',
-  measure: 'visits',
-  scope: 'month',
-  period: '2026-11',
-  count: 0,
-  required: 65,
-  status: 'below',
-  daysBelow: [],
-  daysMissing: [],
-  ...over,
-});
+const row = activityRow;
 
 describe('currentWeek', () => {
   it.each([
