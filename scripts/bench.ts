@@ -1,7 +1,8 @@
 /**
  * The build benchmark:
- *   npm run bench -- --entries N [--keep] [--json out.json] [--query 学术推广]
- * Generates N sample entries into a temporary folder and runs the real `astro build` on them (pages,
+ *   npm run bench -- --entries N [--worklog-people 300] [--keep] [--json out.json] [--query 学术推广]
+ * Generates N sample entries into a temporary folder, with the required materials of the roster and 12 months
+ * of work logs of 300 people (issue 12) as weight on top, and runs the real `astro build` on them (pages,
  * compliance, search indexes) with a cache folder of its own, so the first build is a cold one. Then it
  * rebuilds three times with that cache, as `npm start` does after a submission: with nothing changed, after
  * one new report, after one new article. It weighs an article page and a compliance page, runs the search
@@ -35,6 +36,7 @@ const SAMPLE_INTERVAL_MS = 100;
 const { values } = parseArgs({
   options: {
     entries: { type: 'string', default: '1000' },
+    'worklog-people': { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     json: { type: 'string' },
     query: { type: 'string', default: '学术推广' },
@@ -48,6 +50,9 @@ function fail(message: string): never {
 
 const entries = Number(values.entries);
 if (!Number.isInteger(entries) || entries < 1) fail(`--entries 应为正整数：${values.entries}`);
+const worklogPeople = Number(values['worklog-people']);
+if (!Number.isInteger(worklogPeople) || worklogPeople < 0)
+  fail(`--worklog-people 应为不小于 0 的整数：${values['worklog-people']}`);
 if (process.platform !== 'linux' || !existsSync('/proc/self/status'))
   fail('基准测试靠 /proc 计量整个进程树的内存，只能在 Linux 上运行。');
 
@@ -212,11 +217,31 @@ try {
   console.error(`生成 ${entries} 条示例投稿到 ${content} …`);
   const generate = await run(
     node,
-    ['scripts/generate-sample.ts', '--out', content, '--entries', String(entries), '--force'],
+    [
+      'scripts/generate-sample.ts',
+      '--out',
+      content,
+      '--entries',
+      String(entries),
+      '--worklog-months',
+      '12',
+      '--worklog-people',
+      String(worklogPeople),
+      '--force',
+    ],
     {},
   );
   const generated = generate.output.split('\n').find((t) => t.startsWith('已生成')) ?? '';
   const total = Number(/共 (\d+) 条/.exec(generated)?.[1] ?? entries);
+  const extra = /必交材料 (\d+) 份、工作日志 (\d+) 份（(\d+) 天）/.exec(generated);
+  const weight = {
+    materials: Number(extra?.[1] ?? 0),
+    worklogs: Number(extra?.[2] ?? 0),
+    worklogDays: Number(extra?.[3] ?? 0),
+    worklogPeople,
+    worklogBytes: sizeOf(join(content, 'worklogs')),
+    contentBytes: sizeOf(content),
+  };
 
   console.error('首次构建（无缓存）…');
   const cold = await build();
@@ -267,6 +292,7 @@ try {
     platform: `${process.platform} ${process.arch}，Node ${process.version}，${navigator.hardwareConcurrency} 核`,
     requestedEntries: entries,
     entries: total,
+    ...weight,
     pages,
     now: NOW,
     memoryNote: '峰值内存为整个进程树 VmRSS 之和，每 100 毫秒从 /proc 采样一次（仅 Linux）',
@@ -306,7 +332,8 @@ try {
       '生成示例内容',
       formatSeconds(report.generate.ms),
       formatBytes(report.generate.peakBytes),
-      `${total} 条`,
+      `${total} 条；另有必交材料 ${weight.materials} 份、${worklogPeople} 人 12 个月的工作日志 ${weight.worklogs} 份` +
+        `（${weight.worklogDays} 天，${formatBytes(weight.worklogBytes)}）`,
     ],
     runRow('首次构建（无缓存）', report.build, `${pages} 页`),
     ...phaseRows(report.build),
@@ -321,6 +348,10 @@ try {
       ? '—'
       : `${formatBytes(bytes)}（预算 ${budget / 1000} KB，${bytes <= budget ? '达标' : '超出'}）`;
   const sizeRows: string[][] = [
+    [
+      'content 总大小（其中工作日志）',
+      `${formatBytes(weight.contentBytes)}（${formatBytes(weight.worklogBytes)}）`,
+    ],
     ['dist 总大小', formatBytes(sizes.distBytes)],
     ['员工搜索索引 dist/pagefind', formatBytes(sizes.staffIndexBytes)],
     ['管理人员搜索索引 dist/manage/pagefind', formatBytes(sizes.managersIndexBytes)],
@@ -337,7 +368,9 @@ try {
       within(search.bytes, BUDGETS.firstQuery),
     ],
   ];
-  console.log(`\n基准测试：${total} 条投稿（--entries ${entries}），${report.platform}`);
+  console.log(
+    `\n基准测试：${total} 条投稿（--entries ${entries}）及 ${worklogPeople} 人的工作日志，${report.platform}`,
+  );
   console.log(formatTable(['阶段', '用时', '峰值内存', '说明'], rows));
   console.log('');
   console.log(formatTable(['项目', '大小'], sizeRows));

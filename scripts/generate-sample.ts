@@ -1,9 +1,11 @@
 /**
  * Writes the deterministic sample content:
  *   node scripts/generate-sample.ts [--out content] [--seed 2026] [--end 2026-11-25] [--months 12]
- *                                   [--scale 1 | --entries N] [--force]
- * Into content/ it replaces org/, articles/, meetings/ and reports/ wholesale; any other folder must be empty
- * or missing unless --force is given.
+ *                                   [--scale 1 | --entries N] [--worklog-months 12] [--worklog-people N]
+ *                                   [--force]
+ * Into content/ it replaces org/, articles/, meetings/, reports/ and worklogs/ wholesale; any other folder must
+ * be empty or missing unless --force is given. --worklog-people adds telesales staff until that many people
+ * keep work logs (the benchmark's 300).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     months: { type: 'string', default: '12' },
     scale: { type: 'string' },
     entries: { type: 'string' },
+    'worklog-months': { type: 'string', default: '12' },
+    'worklog-people': { type: 'string', default: '0' },
     force: { type: 'boolean', default: false },
   },
 });
@@ -41,7 +45,13 @@ try {
 } catch {
   fail(`--end 应为有效日期（YYYY-MM-DD）：${values.end}`);
 }
-const base = { seed: values.seed, end: values.end, months: monthsArg };
+const worklogMonths = Number(values['worklog-months']);
+if (!Number.isInteger(worklogMonths) || worklogMonths < 0)
+  fail(`--worklog-months 应为不小于 0 的整数：${values['worklog-months']}`);
+const worklogPeople = Number(values['worklog-people']);
+if (!Number.isInteger(worklogPeople) || worklogPeople < 0)
+  fail(`--worklog-people 应为不小于 0 的整数：${values['worklog-people']}`);
+const base = { seed: values.seed, end: values.end, months: monthsArg, worklogMonths, worklogPeople };
 
 const started = performance.now();
 let options = { ...base, scale: values.scale === undefined ? 1 : Number(values.scale) };
@@ -59,7 +69,7 @@ try {
   fail(`生成失败：${e instanceof Error ? e.message : String(e)}`);
 }
 
-for (const folder of ['org', 'articles', 'meetings', 'reports'])
+for (const folder of ['org', 'articles', 'meetings', 'reports', 'worklogs'])
   rmSync(join(out, folder), { recursive: true, force: true });
 const made = new Set<string>();
 for (const [path, text] of sample.files) {
@@ -79,5 +89,5 @@ const where = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
 console.log(
   `已生成示例内容：组织文件 ${c.org} 个，内刊投稿 ${c.articles} 篇，会议纪要 ${c.meetings} 份，工作汇报 ${c.reports} 份` +
     `（共 ${c.articles + c.meetings + c.reports} 条，${options.months} 个月，截至 ${options.end}，种子 ${options.seed}），` +
-    `写入 ${where}/，用时 ${seconds} 秒。`,
+    `另有必交材料 ${c.materials} 份、工作日志 ${c.worklogs} 份（${c.worklogDays} 天），写入 ${where}/，用时 ${seconds} 秒。`,
 );

@@ -7,6 +7,7 @@
  * The site's header, footer and links to other entries are left out: they are not the entry.
  */
 import { FIGURES_CAPTION, type FigureRow } from '../site/figures.ts';
+import { MORNING_RECORD_COLUMNS, MORNING_RECORDS_HEADING, type MorningRecordRow } from '../site/meetings.ts';
 import type { ReportSection } from '../site/reports.ts';
 import { urls } from '../site/urls.ts';
 import type { ArticleView, Fact, MeetingView, ReportView } from './preview-view.ts';
@@ -93,11 +94,52 @@ export function meetingMarkup(h: CreateElement, view: MeetingView): unknown {
       h('p', { className: 'kicker' }, h('a', { href: urls.meetings() }, '会议纪要')),
       h('h1', null, view.title),
       pairs(h, 'meeting-facts', view.facts),
+      view.records.length > 0 ? morningRecords(h, view.records) : null,
       h(
         'section',
         null,
         h('h2', null, '会后备忘'),
         view.memo ? prose(h, view.memo) : h('p', { className: 'muted' }, '没有填写纪要内容。'),
+      ),
+    ),
+  );
+}
+
+/** MorningRecords.astro. */
+function morningRecords(h: CreateElement, rows: readonly MorningRecordRow[]): unknown {
+  const text = { className: 'text' };
+  return h(
+    'section',
+    null,
+    h('h2', null, MORNING_RECORDS_HEADING),
+    h(
+      'div',
+      { className: 'table-scroll' },
+      h(
+        'table',
+        { className: 'data-table morning-records' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            MORNING_RECORD_COLUMNS.map((c) => h('th', { key: c, scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          rows.map((row, i) =>
+            h(
+              'tr',
+              { key: i },
+              h('th', { scope: 'row' }, row.name),
+              h('td', text, row.plan),
+              h('td', text, row.review),
+            ),
+          ),
+        ),
       ),
     ),
   );

@@ -124,6 +124,26 @@ describe('meetingView', () => {
     const morning = meetingView({ kind: 'morning', organizer: 'xuning' }, names);
     expect(read(morning.facts)).toContain('主持人：徐宁（临床推广代表/业务员）');
     expect(morning.memo).toBe('');
+    expect(morning.records).toEqual([]);
+  });
+
+  it('shows the 晨会记录 rows that name a person and a plan, by name, as the meeting page does', () => {
+    const view = meetingView(
+      {
+        kind: 'morning',
+        records: [
+          { person: 'xuning', plan: '拜访市一医院', review: '昨日完成 3 家' },
+          { person: 'luoxinhua', plan: '区域会准备' },
+          { person: 'xuning' },
+          { plan: '还没选人' },
+        ],
+      },
+      names,
+    );
+    expect(view.records).toEqual([
+      { person: 'xuning', name: '徐宁', plan: '拜访市一医院', review: '昨日完成 3 家' },
+      { person: 'luoxinhua', name: '罗新华', plan: '区域会准备', review: '—' },
+    ]);
   });
 });
 

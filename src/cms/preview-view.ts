@@ -16,7 +16,13 @@ import type { Directory } from '../site/directory.ts';
 import { ZONE_NOTE, beijingDateTime, datetimeAttribute, reportPeriodLabel } from '../site/format.ts';
 import { figureRows, type FigureRow } from '../site/figures.ts';
 import { fitHeadings, markLinksForPrint } from '../site/html.ts';
-import { isCommunicationMeeting, meetingFigures, meetingKindLabel } from '../site/meetings.ts';
+import {
+  isCommunicationMeeting,
+  meetingFigures,
+  meetingKindLabel,
+  morningRecordRows,
+  type MorningRecordRow,
+} from '../site/meetings.ts';
 import { reportKindLabel, reportSections, reportTitle, type ReportSection } from '../site/reports.ts';
 import { urls } from '../site/urls.ts';
 
@@ -61,6 +67,8 @@ export interface ArticleView {
 export interface MeetingView {
   title: string;
   facts: Fact[];
+  /** The 晨会记录 rows filled in so far (a person and a plan each). */
+  records: MorningRecordRow[];
   /** The memo's HTML; empty when none is written. */
   memo: string;
 }
@@ -181,7 +189,19 @@ export function meetingView(data: Data, names: PreviewNames): MeetingView {
       ...(intents !== undefined ? { intents } : {}),
     }).map((f) => ({ label: f.label, text: f.value, num: true })),
   ];
-  return { title: text(data, 'title') ?? NOT_FILLED, facts, memo: bodyHtml(data.body, 3) };
+  // Rows the host is still filling in show once they name a person and a plan, as the page would.
+  const records = (Array.isArray(data.records) ? (data.records as Data[]) : []).flatMap((r) => {
+    const person = text(r, 'person');
+    const plan = text(r, 'plan');
+    const review = text(r, 'review');
+    return person && plan ? [{ person, plan, ...(review ? { review } : {}) }] : [];
+  });
+  return {
+    title: text(data, 'title') ?? NOT_FILLED,
+    facts,
+    records: morningRecordRows(records, names.personName),
+    memo: bodyHtml(data.body, 3),
+  };
 }
 
 function isReportKind(kind: string | undefined): kind is ReportKind {

@@ -12,3 +12,17 @@ export function fieldLabel<C extends CollectionName>(collection: C, name: FieldN
   const fields: readonly Field[] = COLLECTIONS.find((c) => c.name === collection)!.fields;
   return fields.find((f) => f.name === name)!.label;
 }
+
+/** `rowFieldLabel('meetings', 'records', 'plan')` → `当天计划`: a field of the rows of a list field. */
+export function rowFieldLabel<C extends CollectionName>(
+  collection: C,
+  list: FieldName<C>,
+  name: string,
+): string {
+  const fields: readonly Field[] = COLLECTIONS.find((c) => c.name === collection)!.fields;
+  const field = fields.find((f) => f.name === list);
+  if (field?.type !== 'objects') throw new Error(`${collection}.${String(list)} is not a list of records`);
+  const inner = field.fields.find((f) => f.name === name);
+  if (!inner) throw new Error(`${collection}.${String(list)} has no field ${name}`);
+  return inner.label;
+}

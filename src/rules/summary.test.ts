@@ -13,6 +13,23 @@ describe('ruleSummary', () => {
       quarterly: '季度例会的前 3 天 24:00 前交（季度销售达成表同）',
       meetingsCalendar: '月例会：每月最后一个周五 13:30；季度例会：季度最后一个月的最后一个周五 13:30',
       who: '销售经理',
+      materials: [
+        '下月资金使用计划：上月 23 日 24:00 前交（销售经理）',
+        '人事月报：当月 25 日 24:00 前交（主管）',
+        '培训统计：当月 25 日 24:00 前交（主管）',
+        '个人月度总结与计划：当月 25 日 24:00 前交（销售经理、主管、临床推广代表/业务员）',
+        'KPI考核表：当月 25 日 24:00 前交（销售经理、主管、临床推广代表/业务员）',
+        '季度总结与计划（PPT）：季度最后一个月 25 日 24:00 前交（销售经理、主管、临床推广代表/业务员）',
+      ],
+      worklogs:
+        '销售经理、主管、临床推广代表/业务员、办事处每人每月一个《日工作计划与日志YYMM-姓名》，每周的日志在周六 18:00 前填齐',
+      quotas: [
+        '临床推广代表/业务员（未填工作方式的）：有效拜访每个工作日 3 个、每周 15 个、每月 65 个',
+        '外勤推广：有效拜访每个工作日 3 个、每周 15 个、每月 65 个',
+        '电话销售：电话量每个工作日 300 个；意向客户每个工作日 10 个；新客户线索每个工作日 50 个；发帖每个工作日 10 个',
+      ],
+      changedLater:
+        '每天一行的日志在下一个工作日晨会（08:40，周一 10:00）之后再修改的，在管理区标为“事后修改”并写明时间',
     });
   });
 
@@ -30,5 +47,25 @@ describe('ruleSummary', () => {
     expect(summary.who).toBe('销售经理、主管');
     expect(summary.monthly).toBe('不统计');
     expect(summary.quarterly).toBe('不统计');
+  });
+
+  it('states changed quotas and materials', () => {
+    const changed = {
+      ...DEFAULT_POLICY,
+      quotas: {
+        ...DEFAULT_POLICY.quotas,
+        measures: { ...DEFAULT_POLICY.quotas.measures, visits: { day: 4 } },
+      },
+      materials: {
+        ...DEFAULT_POLICY.materials,
+        funding: {
+          roles: ['head'] as const,
+          due: { kind: 'day-of-month' as const, day: 20, months: -1, time: '12:00' },
+        },
+      },
+    };
+    const summary = ruleSummary(changed);
+    expect(summary.quotas[0]).toBe('临床推广代表/业务员（未填工作方式的）：有效拜访每个工作日 4 个');
+    expect(summary.materials[0]).toBe('下月资金使用计划：上月 20 日 12:00 前交（部长）');
   });
 });

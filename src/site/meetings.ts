@@ -1,6 +1,9 @@
-/** Meeting minutes: newest first, by month, by region, and the figures an evening meeting records. */
+/**
+ * Meeting minutes: newest first, by month, by region, the figures an evening meeting records and the rows of a
+ * morning meeting's record (晨会记录).
+ */
 import type { Meeting } from '../model/index.ts';
-import { fieldLabel } from '../model/labels.ts';
+import { fieldLabel, rowFieldLabel } from '../model/labels.ts';
 import { COMMUNICATION_MEETING_KINDS, MEETING_KINDS, labelOf } from '../model/options.ts';
 import { formatNumber } from './format.ts';
 import { groupByMonth, sortByTime, type Group } from './collate.ts';
@@ -58,3 +61,34 @@ export function meetingFigures(meeting: Pick<Meeting, 'calls' | 'intents'>): Mee
     figures.push({ label: fieldLabel('meetings', 'intents'), value: formatNumber(meeting.intents) });
   return figures;
 }
+
+/** The heading of a morning meeting's per-person record, on its page and in the CMS preview. */
+export const MORNING_RECORDS_HEADING = fieldLabel('meetings', 'records');
+
+/** One person's line of a 晨会记录: their plan for the day and the host's comment on yesterday's work. */
+export interface MorningRecordRow {
+  person: string;
+  name: string;
+  plan: string;
+  review: string;
+}
+
+/** The 晨会记录 rows as the page shows them: names for ids, a dash where the host made no comment. */
+export function morningRecordRows(
+  records: Meeting['records'],
+  personName: (id: string) => string,
+): MorningRecordRow[] {
+  return (records ?? []).map((r) => ({
+    person: r.person,
+    name: personName(r.person),
+    plan: r.plan,
+    review: r.review ?? '—',
+  }));
+}
+
+/** The column headings of the 晨会记录 table, from the model's labels. */
+export const MORNING_RECORD_COLUMNS = [
+  rowFieldLabel('meetings', 'records', 'person'),
+  rowFieldLabel('meetings', 'records', 'plan'),
+  rowFieldLabel('meetings', 'records', 'review'),
+] as const;

@@ -17,7 +17,7 @@ const run = (...args: string[]) =>
   });
 
 describe('scripts/generate-sample.ts', () => {
-  it('writes the four folders and prints a one-line summary', () => {
+  it('writes the five folders and prints a one-line summary', () => {
     const out = join(work, 'fresh');
     const r = run('--out', out);
     expect(r.status).toBe(0);
@@ -25,7 +25,7 @@ describe('scripts/generate-sample.ts', () => {
       /^已生成示例内容：组织文件 3 个，内刊投稿 \d+ 篇，会议纪要 \d+ 份，工作汇报 \d+ 份/,
     );
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(readdirSync(out).sort()).toEqual(['articles', 'meetings', 'org', 'reports']);
+    expect(readdirSync(out).sort()).toEqual(['articles', 'meetings', 'org', 'reports', 'worklogs']);
   });
 
   it('refuses a non-empty folder other than content/ unless --force, then replaces the entries wholesale', () => {

@@ -4,7 +4,8 @@
  * weekly and manager training (R12).
  */
 import { writerFor } from './articles.ts';
-import { MEETING_TITLES, TRAINING_TOPICS } from './corpus/meeting-text.ts';
+import { MEETING_TITLES, MORNING_PLANS, TRAINING_TOPICS } from './corpus/meeting-text.ts';
+import { RECORD_REVIEWS } from './corpus/worklog-text.ts';
 import {
   departmentBody,
   eveningBody,
@@ -18,7 +19,16 @@ import { activeIn } from './org.ts';
 import type { Rng } from './random.ts';
 import { monthlyMeeting, quarterlyMeeting } from './schedule.ts';
 import type { MonthInfo } from './timeline.ts';
+import type { Writer } from './text.ts';
 import type { Ctx, Entry, Person, Region } from './types.ts';
+import type { LogRow } from './worklogs.ts';
+import { DEFAULT_POLICY } from '../../src/rules/policy.ts';
+
+interface MorningRecord {
+  person: string;
+  plan: string;
+  review?: string;
+}
 
 type Kind = 'regional' | 'office' | 'morning' | 'evening' | 'weekly' | 'monthly' | 'quarterly' | 'training';
 
@@ -33,6 +43,8 @@ interface Meeting {
   attendees: string[];
   calls?: number;
   intents?: number;
+  /** The people at a meeting besides its organizer, when known as people (for the 晨会记录). */
+  present?: readonly Person[];
 }
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -132,8 +144,49 @@ function render(ctx: Ctx, rng: Rng, m: Meeting, colleagues: readonly Person[]): 
     filed: m.filed === undefined ? undefined : tl.stamp(m.filed),
     calls: m.calls,
     intents: m.intents,
+    records: m.kind === 'morning' ? morningRecords(ctx, slug, m) : undefined,
   };
   return { collection: 'meetings', slug, year: day.year, text: markdownFile(front, body) };
+}
+
+/**
+ * 晨会记录: each attendee's plan for the day (from their work log when they keep one) and, mostly, the host's
+ * comment on yesterday's completion. A stream of its own per meeting, so the rest of the memo stays as it was.
+ */
+function morningRecords(ctx: Ctx, slug: string, m: Meeting): MorningRecord[] | undefined {
+  const people = m.present ?? [];
+  if (people.length === 0) return undefined;
+  const tl = ctx.tl;
+  const rng = ctx.rng.fork(`meetings/records/${slug}`);
+  const day = tl.dayOf(m.start);
+  const region = m.region ?? ctx.org.regions.find((r) => r.id === people[0]?.region) ?? ctx.org.regions[0];
+  if (!region) return undefined;
+  const w = writerFor(ctx, rng, region, tl.day(day).month, people, m.organizer.id);
+  return people.map((p) => {
+    const today = ctx.logs?.get(`${p.id}/${day}`);
+    let before: LogRow | undefined;
+    for (let d = day - 1; d >= day - 4 && !before; d--) before = ctx.logs?.get(`${p.id}/${d}`);
+    const record: MorningRecord = {
+      person: p.id,
+      plan: today?.revised ?? today?.plan ?? w.any(MORNING_PLANS),
+    };
+    if (rng.chance(0.8)) record.review = reviewOf(w, before);
+    return record;
+  });
+}
+
+/** The host's comment on yesterday's row: the visits or calls against the day's quota when the row has them. */
+function reviewOf(w: Writer, row: LogRow | undefined): string {
+  const quota = DEFAULT_POLICY.quotas.measures;
+  if (row?.calls !== undefined)
+    return row.calls >= quota.calls.day
+      ? `昨日电话${row.calls}通，达标`
+      : `昨日电话${row.calls}通，未达${quota.calls.day}通，注意节奏`;
+  if (row?.visits !== undefined)
+    return row.visits >= quota.visits.day
+      ? `昨日有效拜访${row.visits}家，完成计划`
+      : `昨日有效拜访${row.visits}家，未达${quota.visits.day}家，今天补上`;
+  return w.any(RECORD_REVIEWS);
 }
 
 /** Office hours some days before `time`. */
@@ -234,14 +287,16 @@ function otherMeeting(
     meeting.applied = before(ctx, rng, start, 1, 4);
   }
   if (!organizer) return undefined;
-  const pool = staff.filter((p) => p.id !== organizer.id).map((p) => p.name);
-  const attendees = [organizer.name, ...rng.sample(pool, kind === 'weekly' ? 12 : rng.int(4, 10))];
+  const pool = staff.filter((p) => p.id !== organizer.id);
+  const present = rng.sample(pool, kind === 'weekly' ? 12 : rng.int(4, 10));
+  const attendees = [organizer.name, ...present.map((p) => p.name)];
   return {
     kind,
     organizer,
     start,
     leaders: [],
     attendees,
+    present,
     filed: upToEnd(ctx, after(ctx, rng, start, kind === 'training' ? 2 : 0)),
     ...meeting,
     ...(region ? { region } : {}),

@@ -17,15 +17,17 @@ import {
 import { monthlyDue, quarterlyDue, weeklyDue } from './schedule.ts';
 import { DAY } from './timeline.ts';
 import type { Ctx, Entry, Person, Region } from './types.ts';
+import type { MaterialKind } from '../../src/rules/policy.ts';
 
 type Kind = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'achievement';
 
 const MISSING = 0.025;
 const LATE = 0.09;
 
-function render(
+/** A report file; also used for the required materials, which are reports of other kinds. */
+export function renderReport(
   ctx: Ctx,
-  kind: Kind,
+  kind: Kind | MaterialKind,
   period: string,
   author: Person,
   region: Region,
@@ -99,7 +101,7 @@ export function generateReports(ctx: Ctx): Entry[] {
     if (!region) return;
     const colleagues = activeIn(org, region.id, ['manager', 'rep', 'office'], tl.dayOf(t) - 30, tl.dayOf(t));
     const w = writerFor(ctx, rng, region, month, colleagues, author.id);
-    entries.push(render(ctx, kind, period, author, region, t, write(w)));
+    entries.push(renderReport(ctx, kind, period, author, region, t, write(w)));
   };
 
   managers.forEach((m, mi) => {

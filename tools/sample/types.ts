@@ -2,14 +2,18 @@
 import type { RegionSeed } from './corpus/places.ts';
 import type { Rng } from './random.ts';
 import type { Timeline } from './timeline.ts';
+import type { LogRow } from './worklogs.ts';
 
 export type Role = 'head' | 'manager' | 'supervisor' | 'rep' | 'office';
+export type Team = 'field' | 'telesales';
 
 export interface Person {
   id: string;
   name: string;
   role: Role;
   region?: string;
+  /** 外勤推广 or 电话销售: which quotas apply to a rep. */
+  team?: Team;
   joined: string;
   left?: string;
   /** First and last active day as timeline indexes (`to` is Infinity while still employed). */
@@ -69,6 +73,8 @@ export interface Ctx {
   overrides: Override[];
   /** Slugs taken so far, across all collections. */
   slugs: Set<string>;
+  /** Work-log rows by `<person id>/<day index>`, for the 晨会记录 (empty when no logs are generated). */
+  logs?: ReadonlyMap<string, LogRow>;
 }
 
 export interface Entry {
