@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cmsField } from '../model/cms.ts';
-import { worklogs } from '../model/collections/index.ts';
+import { meetings, worklogs } from '../model/collections/index.ts';
+import { formatter } from './files.ts';
 import { collapsedRows, newRow, withDailyRows } from './daily-rows.ts';
 
 /** An Immutable.js Map as far as the list control reads rows and its field. */
@@ -36,6 +37,34 @@ describe('lists of one row a day', () => {
     });
     const visits = days.type === 'objects' ? days.fields.find((f) => f.name === 'visitList')! : undefined;
     expect(cmsField(visits!)).not.toHaveProperty('row_key');
+    // Keyed by person, not by day: a 晨会记录 list stays as Decap has it, in the order written.
+    const records = meetings.fields.find((f) => f.name === 'records')!;
+    expect(cmsField(records)).not.toHaveProperty('add_to_top');
+  });
+
+  it('are stored latest day first; lists keyed otherwise keep their order', () => {
+    const log = {
+      person: 'xuning',
+      region: 'east',
+      month: '2026-11',
+      days: [{ date: '2026-11-02' }, { date: '2026-11-30' }, { date: '2026-11-10' }],
+    };
+    const days = formatter(worklogs)
+      .toFile(log)
+      .match(/date: '[\d-]+'/g);
+    expect(days).toEqual(["date: '2026-11-30'", "date: '2026-11-10'", "date: '2026-11-02'"]);
+    const meeting = {
+      records: [
+        { person: 'xuning', plan: '甲' },
+        { person: 'zhangxin', plan: '乙' },
+        { person: 'luoxinhua', plan: '丙' },
+      ],
+    };
+    expect(
+      formatter(meetings)
+        .toFile(meeting)
+        .match(/person: \w+/g),
+    ).toEqual(['person: xuning', 'person: zhangxin', 'person: luoxinhua']);
   });
 
   it('open only today’s row', () => {

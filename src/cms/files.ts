@@ -4,13 +4,13 @@
  * src/load/yaml-write.ts), with keys in the order of the field tables.
  *
  * - Empty optional fields are left out instead of being written as `''` or `[]`, which the build rejects.
- * - Rows of a keyed list (a work log's days) are written latest first.
+ * - Rows of a list of one row a day (a work log's days) are written latest first; other lists keep their order.
  * - The keys that only the admin page uses (the file name before a save, names for the lists) never reach
  *   the file.
  * - regions.yaml and people.yaml are lists at the top level, which Decap cannot edit: the CMS sees each as
  *   one list field named after the collection (`{ people: [...] }`) and writes the bare list back.
  */
-import { formatName, isHelperKey } from '../model/cms.ts';
+import { dayKey, formatName, isHelperKey } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
 import type { Collection, Field, ObjectListField } from '../model/field.ts';
 import { FIGURE_PARTS } from '../model/options.ts';
@@ -59,11 +59,11 @@ function inOrder(data: Data, keys: readonly string[], nested: (key: string, v: u
 const FIGURE_PART_ORDER = FIGURE_PARTS.map((p) => p.value);
 
 /**
- * The rows of a keyed list (a work log's days) by key, latest first: the form opens on today's row at the top
+ * The rows of a list of one row a day (a work log's days) by day, latest first: the form opens on today's row at the top
  * and a month's file reads from today back. Rows without a key keep their place after the others.
  */
 function newestFirst(field: ObjectListField, rows: readonly unknown[]): unknown[] {
-  const key = field.key;
+  const key = dayKey(field);
   if (!key) return [...rows];
   const keyOf = (row: unknown) => (isRecord(row) && typeof row[key] === 'string' ? row[key] : undefined);
   const keyed = rows.filter((r) => keyOf(r) !== undefined);

@@ -238,25 +238,28 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
         ...base,
         widget: 'list',
         summary: field.fields.map((f) => `{{fields.${f.name}}}`).join(' '),
-        ...(field.key ? dailyRows(field) : {}),
+        ...(dayKey(field) ? dailyRows(field, dayKey(field)!) : {}),
         fields: field.fields.map((f) => cmsField(f, field.fields)),
       };
   }
+}
+
+/** The key of a list of one row a day (a work log's days: `date`), or undefined for other lists. */
+export function dayKey(field: ObjectListField): string | undefined {
+  return field.fields.find((f) => f.name === field.key)?.type === 'date' ? field.key : undefined;
 }
 
 /**
  * A list of one row a day (a work log's days): new rows on top, every row but today's collapsed to its day and
  * the start of its first text, so that a phone opens on today's row (src/cms/daily-rows.ts reads `row_key`).
  */
-function dailyRows(field: ObjectListField) {
+function dailyRows(field: ObjectListField, key: string) {
   const text = field.fields.find((f) => f.type === 'text' && !f.system);
   return {
-    row_key: field.key!,
+    row_key: key,
     add_to_top: true,
     collapsed: true,
-    summary: [`{{fields.${field.key!}}}`, ...(text ? [`{{fields.${text.name} | truncate(24)}}`] : [])].join(
-      ' · ',
-    ),
+    summary: [`{{fields.${key}}}`, ...(text ? [`{{fields.${text.name} | truncate(24)}}`] : [])].join(' · '),
   };
 }
 
