@@ -86,14 +86,14 @@ describe('lists of one row a day', () => {
     const value = { toArray: () => rows('2026-11-27', TODAY) };
     const daily = new Daily({ field: map({ row_key: 'date' }), value }) as unknown as FakeList;
     expect(daily.state).toEqual({ itemsCollapsed: [true, false], other: 'kept' });
-    expect(daily.multipleDefault([])).toEqual({ calls: 0 });
+    expect(daily.multipleDefault()).toEqual({ calls: 0 });
     const empty = new Daily({
       field: map({ row_key: 'date' }),
       value: { toArray: () => [] },
     }) as unknown as FakeList;
-    expect(empty.multipleDefault([])).toEqual({ calls: 0, date: TODAY });
+    expect(empty.multipleDefault()).toEqual({ calls: 0, date: TODAY });
     const plain = new Daily({ field: map({}), value }) as unknown as FakeList;
     expect(plain.state.itemsCollapsed).toEqual([true, true]);
-    expect(plain.multipleDefault([])).toEqual({ calls: 0 });
+    expect(plain.multipleDefault()).toEqual({ calls: 0 });
   });
 });
