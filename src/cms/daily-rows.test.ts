@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmsField } from '../model/cms.ts';
-import { meetings, worklogs } from '../model/collections/index.ts';
+import { calendar, meetings, worklogs } from '../model/collections/index.ts';
 import { formatter } from './files.ts';
 import { collapsedRows, newRow, withDailyRows } from './daily-rows.ts';
 
@@ -40,6 +40,9 @@ describe('lists of one row a day', () => {
     // Keyed by person, not by day: a 晨会记录 list stays as Decap has it, in the order written.
     const records = meetings.fields.find((f) => f.name === 'records')!;
     expect(cmsField(records)).not.toHaveProperty('add_to_top');
+    // Keyed by date but not a diary of a period: the calendar's 调休 workdays stay in the order written.
+    const workdays = calendar.fields.find((f) => f.name === 'workdays')!;
+    expect(cmsField(workdays)).not.toHaveProperty('row_key');
   });
 
   it('are stored latest day first; lists keyed otherwise keep their order', () => {

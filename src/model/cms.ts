@@ -244,9 +244,13 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
   }
 }
 
-/** The key of a list of one row a day (a work log's days: `date`), or undefined for other lists. */
+/**
+ * The key of a list of one row a day of a period, a diary (a work log's days: `date`), or undefined for other
+ * lists, those keyed by a date included (the calendar's 调休 workdays are a list of dates, not a diary).
+ */
 export function dayKey(field: ObjectListField): string | undefined {
-  return field.fields.find((f) => f.name === field.key)?.type === 'date' ? field.key : undefined;
+  const date = field.fields.find((f) => f.name === field.key)?.type === 'date';
+  return date && field.keyWithin ? field.key : undefined;
 }
 
 /**
