@@ -7,6 +7,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { registerBodyEditor } from './body-editor.ts';
+import { registerDailyRows } from './daily-rows.ts';
 import { refusal, rememberKey, withKey } from './gate-key.ts';
 import { explainFailures, watchConnection } from './connection.ts';
 import { formats } from './files.ts';
@@ -112,6 +113,7 @@ function start(cms: DecapCms, roster: RosterLists): void {
   if (window.h) registerPreviews(cms, window.h, previewNames(roster));
   registerNames(cms, namesToday(roster));
   if (window.h) registerBodyEditor(cms, window.h);
+  registerDailyRows(cms);
   cms.init();
 }
 

@@ -4,14 +4,15 @@
  * src/load/yaml-write.ts), with keys in the order of the field tables.
  *
  * - Empty optional fields are left out instead of being written as `''` or `[]`, which the build rejects.
+ * - Rows of a list of one row a day (a work log's days) are written latest first; other lists keep their order.
  * - The keys that only the admin page uses (the file name before a save, names for the lists) never reach
  *   the file.
  * - regions.yaml and people.yaml are lists at the top level, which Decap cannot edit: the CMS sees each as
  *   one list field named after the collection (`{ people: [...] }`) and writes the bare list back.
  */
-import { formatName, isHelperKey } from '../model/cms.ts';
+import { dayKey, formatName, isHelperKey } from '../model/cms.ts';
 import { COLLECTIONS } from '../model/collections/index.ts';
-import type { Collection, Field } from '../model/field.ts';
+import type { Collection, Field, ObjectListField } from '../model/field.ts';
 import { FIGURE_PARTS } from '../model/options.ts';
 import { parseYaml, splitFrontMatter } from '../load/yaml.ts';
 import { toYaml } from '../load/yaml-write.ts';
@@ -57,6 +58,19 @@ function inOrder(data: Data, keys: readonly string[], nested: (key: string, v: u
 
 const FIGURE_PART_ORDER = FIGURE_PARTS.map((p) => p.value);
 
+/**
+ * The rows of a list of one row a day (a work log's days) by day, latest first: the form opens on today's row at the top
+ * and a month's file reads from today back. Rows without a key keep their place after the others.
+ */
+function newestFirst(field: ObjectListField, rows: readonly unknown[]): unknown[] {
+  const key = dayKey(field);
+  if (!key) return [...rows];
+  const keyOf = (row: unknown) => (isRecord(row) && typeof row[key] === 'string' ? row[key] : undefined);
+  const keyed = rows.filter((r) => keyOf(r) !== undefined);
+  const rest = rows.filter((r) => keyOf(r) === undefined);
+  return [...keyed.sort((a, b) => (keyOf(b)! < keyOf(a)! ? -1 : keyOf(b)! > keyOf(a)! ? 1 : 0)), ...rest];
+}
+
 /** A record with its keys in the order of its field table, nested records and figures too. */
 export function arrange(value: unknown, fields: readonly Field[]): unknown {
   if (!isRecord(value)) return value;
@@ -65,7 +79,8 @@ export function arrange(value: unknown, fields: readonly Field[]): unknown {
     fields.map((f) => f.name),
     (key, v) => {
       const field = fields.find((f) => f.name === key)!;
-      if (field.type === 'objects' && Array.isArray(v)) return v.map((item) => arrange(item, field.fields));
+      if (field.type === 'objects' && Array.isArray(v))
+        return newestFirst(field, v).map((item) => arrange(item, field.fields));
       if (field.type === 'figures' && isRecord(v))
         return inOrder(
           v,

@@ -1,8 +1,15 @@
 import { match } from 'pinyin-pro';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { articles, COLLECTIONS, reports } from '../model/collections/index.ts';
-import { cmsCollections, isHelperKey, personField, shownKey } from '../model/cms.ts';
+import { articles, COLLECTIONS, reports, worklogs } from '../model/collections/index.ts';
+import {
+  cmsCollections,
+  DERIVED_TITLES,
+  isHelperKey,
+  personField,
+  shownKey,
+  TITLE_KEY,
+} from '../model/cms.ts';
 import type { Field } from '../model/field.ts';
 import { formatter } from './files.ts';
 import { prepareSave } from './save.ts';
@@ -137,6 +144,11 @@ describe('names beside the ids of an entry', () => {
 
   it('empties the shown key of a value removed in the editor', () => {
     expect(shownValues(articles, { ...article, region: '' }, names)[shownKey('region')]).toBe('');
+    // A work log is listed by the department's own title, the person by name alone.
+    expect(shownValues(worklogs, { person: 'xuning', month: '2026-11' }, names)[TITLE_KEY]).toBe(
+      '日工作计划与日志2611-徐宁',
+    );
+    expect(shownValues(worklogs, { person: 'xuning', month: '' }, names)[TITLE_KEY]).toBe('');
   });
 
   it('never writes them to the file, and the pre-save check does not see them', () => {
@@ -157,7 +169,7 @@ describe('the lists', () => {
       const model = COLLECTIONS.find((m) => m.name === c.name)!;
       const fields = model.fields as readonly Field[];
       const shown = [...(c.summary ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
-      expect(shown).toContain(shownKey(personField(model).name));
+      expect(shown).toContain(DERIVED_TITLES.has(c.name) ? TITLE_KEY : shownKey(personField(model).name));
       for (const key of shown)
         expect(['ref', 'select']).not.toContain(fields.find((f) => f.name === key)?.type);
     }

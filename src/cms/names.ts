@@ -9,7 +9,8 @@
  */
 import type { match } from 'pinyin-pro';
 import type { Temporal } from 'temporal-polyfill';
-import { shownKey } from '../model/cms.ts';
+import { DERIVED_TITLES, shownKey, TITLE_KEY } from '../model/cms.ts';
+import { worklogTitle } from '../model/worklog.ts';
 import type { Collection, Field } from '../model/field.ts';
 import { labelOf } from '../model/options.ts';
 import { parseDate } from '../model/time.ts';
@@ -122,6 +123,13 @@ export function matches(query: string, named: Named, id: string, pinyin?: Pinyin
   return found?.[0] === 0;
 }
 
+/** A work log's 日工作计划与日志2611-徐宁, by the person's name alone; empty until month and person are set. */
+function titleOf(data: Record<string, unknown>, names: Names): string {
+  const { month, person } = data;
+  if (typeof month !== 'string' || typeof person !== 'string' || !month || !person) return '';
+  return worklogTitle(month, names.people.get(person)?.name ?? person);
+}
+
 /**
  * The display keys of an entry of `collection` (`_shown_author: 徐宁（华东区）`…), for the lists' summary
  * templates; they never reach the file (src/model/cms.ts, isHelperKey).
@@ -139,5 +147,6 @@ export function shownValues(
     if (field.type === 'ref') out[shownKey(field.name)] = value && labelOfRef(names, field.collection, value);
     else if (field.type === 'select') out[shownKey(field.name)] = value && labelOf(field.options, value);
   }
+  if (DERIVED_TITLES.has(collection.name)) out[TITLE_KEY] = titleOf(data, names);
   return out;
 }

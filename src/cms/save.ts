@@ -5,7 +5,9 @@
  * - System times (R16), as a preview only: the submission gate (src/gate/) sets them from its own clock and
  *   ignores what the browser sends (src/cms/system-fields.ts says how).
  * - A new entry gets its file name: `2026/2026-10-12-zhangwei-093015` (Beijing date, person, time to the
- *   second). Decap adds `-1` if that name is taken, so two submissions never overwrite each other.
+ *   second). Decap adds `-1` if that name is taken, so two submissions never overwrite each other. A work log
+ *   is named for its month and person (`2026/2026-11-zhangwei`): a second one of that month gets `-1` from
+ *   Decap, which the gate refuses, naming the log that exists.
  * - The entry is checked with the zod schema the build uses, so that the form refuses what the build would
  *   reject, including rules across fields that Decap's own checks cannot express.
  */
@@ -29,6 +31,18 @@ export interface Prepared {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * Collections kept as one file a person a month (`2026/2026-11-xuning`), by the field that holds the month:
+ * a work log is added to day by day, so its name says whose month it is rather than when it was begun.
+ */
+export const MONTHLY_NAMES: Readonly<Record<string, string>> = { worklogs: 'month' };
+
+/** `2026-11-xuning` and `2026` for a monthly file, or undefined while the month is not a month. */
+export function monthlyName(person: string, month: unknown): { slug: string; year: string } | undefined {
+  if (typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return undefined;
+  return { slug: `${month}-${person}`, year: month.slice(0, 4) };
+}
 
 /** `2026-10-12-zhangwei-093015` and `2026` for a new entry saved at `now`. */
 export function fileName(person: string, now: Temporal.Instant): { slug: string; year: string } {
@@ -80,7 +94,9 @@ export function prepareSave(name: string, data: Data, isNew: boolean, now: Tempo
     if (f.system && full[f.name] !== undefined && full[f.name] !== data[f.name]) set[f.name] = full[f.name];
   if (isNew && c.storage.kind === 'markdown') {
     const person = data[personField(c).name];
-    const { slug, year } = fileName(typeof person === 'string' ? person : 'unknown', now);
+    const who = typeof person === 'string' ? person : 'unknown';
+    const monthly = c.name in MONTHLY_NAMES ? monthlyName(who, data[MONTHLY_NAMES[c.name]!]) : undefined;
+    const { slug, year } = monthly ?? fileName(who, now);
     set[FILE_KEYS.slug] = slug;
     set[FILE_KEYS.year] = year;
   }

@@ -1,6 +1,6 @@
 /**
- * Every deadline the rules engine knows, as dated items: the reports each person owes (R2–R5, the same rows as
- * the compliance export), the regions' monthly minimums (R6, R7, due at the month's end) and the standing
+ * Every deadline the rules engine knows, as dated items: the reports and materials each person owes (R2–R5 and
+ * 第五篇 二 with the weekly work logs, the same rows as the compliance export), the regions' monthly minimums (R6, R7, due at the month's end) and the standing
  * meetings (R8, with calendar.yaml's overrides). Calendar feeds and reminders are both made from these.
  */
 import { Temporal } from 'temporal-polyfill';
@@ -8,7 +8,7 @@ import { CALENDAR_MEETING_KINDS, labelOf, REPORT_KINDS, type ReportKind } from '
 import { addMonths, formatChineseMonth, inShanghai, instantOf, periodSpan } from '../model/time.ts';
 import { standingMeetingStart, type StandingMeeting } from '../rules/calendar.ts';
 import { computeCompliance, type ComplianceContent, type CountingOptions } from '../rules/compliance.ts';
-import { COUNT_LABELS } from '../rules/labels.ts';
+import { COUNT_LABELS, WORKLOG_LABEL } from '../rules/labels.ts';
 import { DEFAULT_POLICY } from '../rules/policy.ts';
 
 export type DeadlineStatus = 'pending' | 'missing' | 'done';
@@ -25,7 +25,14 @@ interface Base {
 }
 
 export type Deadline =
-  | (Base & { kind: 'report'; person: string; report: ReportKind; period: string; status: DeadlineStatus })
+  | (Base & {
+      kind: 'report';
+      person: string;
+      /** A report kind, or `worklog`: a week of the person's work log (due with the host on Saturday). */
+      report: ReportKind | 'worklog';
+      period: string;
+      status: DeadlineStatus;
+    })
   | (Base & { kind: 'articles' | 'meetings'; region: string; status: DeadlineStatus })
   | (Base & { kind: 'standing'; meeting: StandingMeeting; period: string });
 
@@ -48,12 +55,13 @@ export function deadlines(
   const out: Deadline[] = [];
   for (const month of months) {
     const result = computeCompliance(content, { ...options, month, asOf });
-    for (const row of result.reports) {
+    // The contract's reports and the materials of 第五篇 二 (with the weekly work logs) are owed alike.
+    for (const row of [...result.reports, ...result.materials]) {
       out.push({
         kind: 'report',
         key: `report-${row.person}-${row.kind}-${row.period}`,
         at: inShanghai(instantOf(row.due)),
-        title: `${labelOf(REPORT_KINDS, row.kind)} ${row.period}`,
+        title: `${row.kind === 'worklog' ? WORKLOG_LABEL : labelOf(REPORT_KINDS, row.kind)} ${row.period}`,
         month,
         person: row.person,
         report: row.kind,

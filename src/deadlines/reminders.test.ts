@@ -19,20 +19,36 @@ const at = (iso: string) => Temporal.Instant.from(iso);
 const keys = (iso: string, c = content()) => dueReminders(c, at(iso)).map((r) => r.key);
 
 describe('deadlines', () => {
-  it('lists the month’s reports, monthly minimums and standing meetings in Beijing time', () => {
+  it('lists the month’s reports, materials, work-log weeks, minimums and standing meetings in Beijing time', () => {
     const list = deadlines(content(), ['2026-11'], at('2026-11-01T00:00:00+08:00'));
     const shown = list.map((d) => `${d.at.toString().slice(0, 19)} ${d.key}`);
     expect(shown).toEqual([
       '2026-11-02T12:00:00 report-luoxinhua-weekly-2026-W44',
+      '2026-11-07T18:00:00 report-luoxinhua-worklog-2026-W45',
+      '2026-11-07T18:00:00 report-xuning-worklog-2026-W45',
       '2026-11-09T12:00:00 report-luoxinhua-weekly-2026-W45',
+      '2026-11-14T18:00:00 report-luoxinhua-worklog-2026-W46',
+      '2026-11-14T18:00:00 report-xuning-worklog-2026-W46',
       '2026-11-16T12:00:00 report-luoxinhua-weekly-2026-W46',
+      '2026-11-21T18:00:00 report-luoxinhua-worklog-2026-W47',
+      '2026-11-21T18:00:00 report-xuning-worklog-2026-W47',
       '2026-11-23T12:00:00 report-luoxinhua-weekly-2026-W47',
+      // The funding plan for December is due on November 23rd; the 25th-of-month materials of November.
+      '2026-11-23T23:59:59 report-luoxinhua-funding-2026-12',
+      '2026-11-25T23:59:59 report-luoxinhua-kpi-2026-11',
       '2026-11-25T23:59:59 report-luoxinhua-monthly-2026-11',
+      '2026-11-25T23:59:59 report-luoxinhua-summary-2026-11',
+      '2026-11-25T23:59:59 report-xuning-kpi-2026-11',
+      '2026-11-25T23:59:59 report-xuning-summary-2026-11',
       '2026-11-27T13:30:00 standing-monthly-2026-11',
+      '2026-11-28T18:00:00 report-luoxinhua-worklog-2026-W48',
+      '2026-11-28T18:00:00 report-xuning-worklog-2026-W48',
       '2026-11-30T12:00:00 report-luoxinhua-weekly-2026-W48',
       '2026-11-30T23:59:59 articles-east-2026-11',
       '2026-11-30T23:59:59 meetings-east-2026-11',
     ]);
+    expect(list.find((d) => d.key === 'report-xuning-worklog-2026-W47')!.title).toBe('工作日志 2026-W47');
+    expect(list.find((d) => d.key === 'report-xuning-kpi-2026-11')!.title).toBe('KPI考核表 2026-11');
     expect(list.map((d) => d.title)).toContain('华东区 11月内刊投稿');
     expect(list.every((d) => d.at.timeZoneId === 'Asia/Shanghai')).toBe(true);
   });

@@ -13,11 +13,11 @@ import { CONTENT_FOLDER } from '../model/cms.ts';
 import type { Field } from '../model/field.ts';
 import type { Person, Region } from '../model/index.ts';
 import { classify, pathOf, type Target } from './paths.ts';
-import { ownerOf, parseFile, parseStored, prepareEntry, regionOf, type Roster } from './entry.ts';
+import { monthTaken, ownerOf, parseFile, parseStored, prepareEntry, regionOf, type Roster } from './entry.ts';
 import { draftMediaDiffs, mediaChanges, mediaHandlers, prepareUploads, renameUploads } from './media-api.ts';
 import { GATE_POLICY, type Status } from './policy.ts';
 import { Refusal } from './refusal.ts';
-import { covers, type User } from './rights.ts';
+import { covers, RESTRICTED_READING, type User } from './rights.ts';
 import type { Draft, Store } from './store.ts';
 
 type Params = Record<string, unknown>;
@@ -59,9 +59,9 @@ async function readRoster(store: Store, main: string): Promise<Roster> {
   return { people: await read<Person>('people'), regions: await read<Region>('regions') };
 }
 
-/** Whether the user may see a published file: reports by their rights, everything else is staff reading. */
+/** Whether the user may see a published file: reports and work logs by their rights, the rest is staff reading. */
 function mayRead(ctx: ApiContext, roster: Roster, target: Target, data: Params): boolean {
-  if (target.kind !== 'submission' || target.collection.name !== 'reports') return true;
+  if (target.kind !== 'submission' || !RESTRICTED_READING.has(target.collection.name)) return true;
   return covers(ctx.user.rights.readReports, ctx.user, ownerOf(target, data), regionOf(roster));
 }
 
@@ -279,6 +279,8 @@ const handlers: Record<string, (ctx: ApiContext, params: Params) => Promise<unkn
         // Checked as the new entry it claims to be first: a name that is not the user's to take is refused
         // for that, so a refusal never tells whether someone else's entry exists.
         check(undefined);
+        if (target.kind === 'submission' && target.monthly)
+          throw monthTaken(target, target.monthly.person, target.monthly.month, roster);
         throw new Refusal(409, '同名投稿已存在（同一秒内保存了两次？）：请再点一次保存');
       }
       const { content, data } = check(previous);

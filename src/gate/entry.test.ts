@@ -2,20 +2,13 @@ import { Temporal } from 'temporal-polyfill';
 import { refusalOf } from '../../test/support/refusal.ts';
 import { describe, expect, it } from 'vitest';
 import { parseYaml, splitFrontMatter } from '../load/yaml.ts';
-import type { Person, Region } from '../model/index.ts';
+import { GATE_PEOPLE, GATE_REGIONS } from '../../test/support/gate-roster.ts';
 import { prepareEntry } from './entry.ts';
 import { classify } from './paths.ts';
 import { LOCAL_ADMIN, userOf } from './rights.ts';
 
-const people: Person[] = [
-  { id: 'xuning', name: '徐宁', role: 'rep', region: 'east', joined: '2022-10-25' },
-  { id: 'luoxinhua', name: '罗新华', role: 'manager', region: 'east', joined: '2021-05-09' },
-  { id: 'zhangxin', name: '张鑫', role: 'manager', region: 'south', joined: '2021-05-09' },
-];
-const regions: Region[] = [
-  { id: 'east', name: '华东区', manager: 'luoxinhua' },
-  { id: 'south', name: '华南区', manager: 'zhangxin' },
-];
+const people = GATE_PEOPLE;
+const regions = GATE_REGIONS;
 const roster = { people, regions };
 const rep = userOf(people[0]!, false);
 const manager = userOf(people[1]!, false);

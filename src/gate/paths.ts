@@ -6,8 +6,11 @@
  * - A submission: `content/<articles|meetings|reports>/YYYY/<slug>.md`, the slug in lower-case ASCII. A new one
  *   must have the generated name `YYYY-MM-DD-<person>-HHMMSS[-N]` under the year of that date (src/cms/save.ts
  *   makes these names); older files, named by hand or by the sample generator, may still be edited.
+ * - A work log: `content/worklogs/YYYY/YYYY-MM-<person>.md`, one file a person a month, under the year of its
+ *   month (the department's 《日工作计划与日志YYMM-姓名》 in ASCII); a new one may have no other name.
  * - Reference data: exactly `content/org/regions.yaml`, `people.yaml` or `calendar.yaml`.
  */
+import { MONTHLY_NAMES } from '../cms/save.ts';
 import { CONTENT_FOLDER } from '../model/cms.ts';
 import { COLLECTIONS, SUBMISSIONS } from '../model/collections/index.ts';
 import type { Collection } from '../model/field.ts';
@@ -21,11 +24,14 @@ export type Target =
       slug: string;
       /** What a generated name says: the Beijing date (`2026-10-12`) and the person; absent for other names. */
       generated?: { date: string; person: string };
+      /** What a work log's name says: its month (`2026-11`) and person; absent for other names. */
+      monthly?: { month: string; person: string };
     }
   | { kind: 'org'; collection: Collection; slug: string };
 
 const SUBMISSION = /^(\d{4})\/([a-z0-9][a-z0-9-]{0,99})$/;
 const GENERATED = /^((\d{4})-\d{2}-\d{2})-([a-z][a-z0-9]*)-\d{6}(?:-[1-9]\d?)?$/;
+const MONTHLY = /^((\d{4})-(?:0[1-9]|1[0-2]))-([a-z][a-z0-9]*)$/;
 
 /** What `path` is, or a Refusal saying why the CMS may not touch it. */
 export function classify(path: unknown): Target {
@@ -45,6 +51,11 @@ export function classify(path: unknown): Target {
     const slug = path.slice(prefix.length, -'.md'.length);
     const match = SUBMISSION.exec(slug);
     if (!match) break;
+    if (c.name in MONTHLY_NAMES) {
+      const named = MONTHLY.exec(match[2]!);
+      const monthly = named && named[2] === match[1] ? { month: named[1]!, person: named[3]! } : undefined;
+      return { kind: 'submission', collection: c, slug, ...(monthly ? { monthly } : {}) };
+    }
     const named = GENERATED.exec(match[2]!);
     const generated = named && named[2] === match[1] ? { date: named[1]!, person: named[3]! } : undefined;
     return { kind: 'submission', collection: c, slug, ...(generated ? { generated } : {}) };

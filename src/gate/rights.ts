@@ -14,7 +14,10 @@ export type Scope = 'none' | 'own' | 'region' | 'all';
 export interface Rights {
   /** Create and edit articles, minutes and reports (also: withdraw their drafts). */
   readonly write: Scope;
-  /** Read reports (工作汇报) in the CMS; articles and minutes are read by all staff on the site anyway. */
+  /**
+   * Read reports (工作汇报) and work logs (工作日志) in the CMS: they hold figures and customers' names.
+   * Articles and minutes are read by all staff on the site anyway.
+   */
   readonly readReports: Scope;
   /** Mark drafts ready and publish them to the site. */
   readonly publish: Scope;
@@ -26,6 +29,9 @@ export interface Rights {
    */
   readonly deleteMedia: Scope;
 }
+
+/** The collections read by the `readReports` scope rather than by all staff. */
+export const RESTRICTED_READING: ReadonlySet<string> = new Set(['reports', 'worklogs']);
 
 /** Administrators: everything. Not a roster role: named in the gate's configuration (PORTAL_GATE_ADMINS). */
 const EVERYTHING: Rights = {

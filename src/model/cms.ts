@@ -14,7 +14,7 @@ import type {
   CmsField as DecapField,
 } from 'decap-cms-core';
 import { COLLECTIONS, SUBMISSIONS } from './collections/index.ts';
-import type { Collection, Field, FiguresField, PeriodField, TextField } from './field.ts';
+import type { Collection, Field, FiguresField, ObjectListField, PeriodField, TextField } from './field.ts';
 import { MEDIA_FOLDER, PUBLIC_FOLDER } from './media.ts';
 import { FIGURE_PARTS, ID_PATTERN, labelOf } from './options.ts';
 import { charsPattern, textKindOf } from './text.ts';
@@ -238,10 +238,42 @@ export function cmsField(field: Field, siblings: readonly Field[] = []): CmsFiel
         ...base,
         widget: 'list',
         summary: field.fields.map((f) => `{{fields.${f.name}}}`).join(' '),
+        ...(dayKey(field) ? dailyRows(field, dayKey(field)!) : {}),
         fields: field.fields.map((f) => cmsField(f, field.fields)),
       };
   }
 }
+
+/**
+ * The key of a list of one row a day of a period, a diary (a work log's days: `date`), or undefined for other
+ * lists, those keyed by a date included (the calendar's 调休 workdays are a list of dates, not a diary).
+ */
+export function dayKey(field: ObjectListField): string | undefined {
+  const date = field.fields.find((f) => f.name === field.key)?.type === 'date';
+  return date && field.keyWithin ? field.key : undefined;
+}
+
+/**
+ * A list of one row a day (a work log's days): new rows on top, every row but today's collapsed to its day and
+ * the start of its first text, so that a phone opens on today's row (src/cms/daily-rows.ts reads `row_key`).
+ */
+function dailyRows(field: ObjectListField, key: string) {
+  const text = field.fields.find((f) => f.type === 'text' && !f.system);
+  return {
+    row_key: key,
+    add_to_top: true,
+    collapsed: true,
+    summary: [`{{fields.${key}}}`, ...(text ? [`{{fields.${text.name} | truncate(24)}}`] : [])].join(' · '),
+  };
+}
+
+/**
+ * Collections whose entries are named by a title made from their fields, not stored: a work log is
+ * 《日工作计划与日志2611-徐宁》 (src/model/worklog.ts). The admin page puts it beside the data under TITLE_KEY
+ * (src/cms/names.ts), as it does names for ids.
+ */
+export const DERIVED_TITLES: ReadonlySet<string> = new Set(['worklogs']);
+export const TITLE_KEY = shownKey('title');
 
 /** The Markdown body of a submission; images are uploaded through Decap's image component and the gate. */
 function bodyField(c: Collection): CmsField {
@@ -315,16 +347,24 @@ function folderCollection(c: (typeof SUBMISSIONS)[number]): CmsFolderCollection 
     media_folder: `/${MEDIA_FOLDER}`,
     public_folder: PUBLIC_FOLDER,
     identifier_field: name,
-    summary: shown.map((f) => `{{${byName(f)}}}`).join(' · '),
-    // Newest first.
+    summary: DERIVED_TITLES.has(c.name)
+      ? `《{{${TITLE_KEY}}}》`
+      : shown.map((f) => `{{${byName(f)}}}`).join(' · '),
+    // Newest first: by the entry's time, or (work logs) by its period.
     sortable_fields: [
       ...(when ? [{ field: when.name, default_sort: 'desc' as const }] : []),
-      { field: name },
+      { field: name, ...(when ? {} : { default_sort: 'desc' as const }) },
     ],
-    view_filters:
-      select?.type === 'select'
-        ? select.options.map((o) => ({ label: o.label, field: select.name, pattern: `^${o.value}$` }))
-        : [],
+    // Decap wants at least one filter or none at all.
+    ...(select?.type === 'select'
+      ? {
+          view_filters: select.options.map((o) => ({
+            label: o.label,
+            field: select.name,
+            pattern: `^${o.value}$`,
+          })),
+        }
+      : {}),
     fields: [...fields.map((f) => cmsField(f, fields)), bodyField(c)],
   };
 }

@@ -7,6 +7,10 @@ declare module 'decap-cms-core' {
     /** Sanitises the preview of the Markdown (documented for Decap 3's markdown widget). */
     sanitize_preview?: boolean;
   }
+  interface CmsFieldList {
+    /** The portal's own: the field that names a row (a work log's day), read by src/cms/daily-rows.ts. */
+    row_key?: string;
+  }
 }
 
 export {};

@@ -29,6 +29,10 @@ export function formLink(site: string, reminder: Reminder): string {
   const d = reminder.deadline;
   const params = new URLSearchParams();
   let collection: string;
+  if (d.kind === 'report' && d.report === 'worklog') {
+    // A month's log is one entry that may exist already: the list has it, or its 新建 button.
+    return `${site}/admin/#/collections/worklogs`;
+  }
   if (d.kind === 'report') {
     collection = 'reports';
     params.set('kind', d.report);

@@ -24,6 +24,7 @@ import {
 import type { WorkCalendar } from './holidays.ts';
 import { DEFAULT_POLICY, type Weekday } from '../../src/rules/policy.ts';
 import { toYaml } from '../../src/load/yaml-write.ts';
+import { worklogs } from '../../src/model/collections/worklogs.ts';
 import type { Rng } from './random.ts';
 import { DAY, type Timeline } from './timeline.ts';
 import type { Ctx, Person, Region, Role } from './types.ts';
@@ -227,9 +228,25 @@ function row(
   return { ...out, filed: tl.stamp(filed), ...(updated > filed ? { updated: tl.stamp(updated) } : {}) };
 }
 
+/** A row's keys in the model's order, which is the order the form writes them in. */
+const ROW_ORDER = worklogs.fields.find((f) => f.name === 'days')!.fields.map((f) => f.name as string);
+const inFormOrder = (row: LogRow) =>
+  Object.fromEntries(
+    ROW_ORDER.flatMap((k) => {
+      const value = row[k as keyof LogRow];
+      // The form drops an empty list (no visits that day), so the sample does not write one either.
+      return value === undefined || (Array.isArray(value) && value.length === 0) ? [] : [[k, value]];
+    }),
+  );
+
 function render(person: Person, region: Region, month: string, rows: LogRow[], note: string): string {
-  // Newest day first, as the form shows and saves them.
-  const front = { person: person.id, region: region.id, month, days: rows.slice().reverse() };
+  // Newest day first, as the form shows and saves them; fields in the form's order, so a save changes nothing.
+  const front = {
+    person: person.id,
+    region: region.id,
+    month,
+    days: rows.slice().reverse().map(inFormOrder),
+  };
   const head = `---\n${toYaml(front)}---\n`;
   return note ? `${head}\n${note}\n` : head;
 }
