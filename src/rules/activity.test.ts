@@ -7,18 +7,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Person, WorklogDay } from '../model/index.ts';
 import { makeContent, person, worklog } from '../../test/support/fixtures.ts';
-import {
-  activityDays,
-  activityRows,
-  activityTrend,
-  measuresOf,
-  regionActivity,
-  regionTrend,
-  weeksOfMonth,
-  type ActivityRow,
-} from './activity.ts';
-import { DEFAULT_POLICY } from './policy.ts';
-import { lastMonths } from './series.ts';
+import { activityRows, measuresOf, weeksOfMonth, type ActivityRow } from './activity.ts';
 
 const at = (text: string) => Temporal.Instant.from(text);
 const LATER = at('2030-01-01T00:00:00+08:00');
@@ -290,26 +279,6 @@ describe('days below quota, 未填 and changed later (R16)', () => {
     expect(find(rows(holiday, '2026-09'), '2026-09')!.changedLater).toEqual([]);
   });
 
-  it('gives the per-day table the same marks', () => {
-    const days = activityDays(content, rep(), { month: '2026-11', asOf: at('2026-11-05T15:00:00+08:00') });
-    expect(days).toHaveLength(30);
-    const byDate = new Map(days.map((d) => [d.date, d]));
-    expect(byDate.get('2026-11-02')).toMatchObject({
-      working: true,
-      filed: true,
-      counts: [{ measure: 'visits', count: 2, quota: 3, below: true }],
-    });
-    expect(byDate.get('2026-11-04')).toMatchObject({ filed: false, over: true });
-    expect(byDate.get('2026-11-07')).toMatchObject({
-      working: false,
-      counts: [{ measure: 'visits', count: 5, quota: null, below: false }],
-    });
-    expect(byDate.get('2026-11-05')!.over).toBe(false);
-    expect(
-      activityDays(content, rep(), { month: '2026-11', asOf: LATER }).find((d) => d.date === '2026-11-12'),
-    ).toMatchObject({ changedLater: '2026-11-13T08:41:00+08:00' });
-  });
-
   it('counts one row per day when two files give the same day: the smaller id’s', () => {
     const twice = makeContent({
       people: [rep()],
@@ -319,52 +288,5 @@ describe('days below quota, 未填 and changed later (R16)', () => {
       ],
     });
     expect(find(rows(twice, '2026-11'), '2026-11')!.count).toBe(1);
-  });
-});
-
-describe('region sums and the trend', () => {
-  const content = makeContent({
-    people: [rep(), rep('zhaolei'), { ...rep('chenjing'), region: 'south' }, person('zhangwei', 'manager')],
-    worklogs: [
-      worklog('wangfang', '2026-11', visits(4, ...weekdays('2026-11-01', '2026-11-30'))),
-      worklog('zhaolei', '2026-11', visits(1, ...weekdays('2026-11-01', '2026-11-30'))),
-      worklog('zhaolei', '2026-10', visits(3, ...weekdays('2026-10-01', '2026-10-31'))),
-    ],
-  });
-
-  it('sums the month rows per region and measure', () => {
-    const sums = regionActivity(rows(content, '2026-11'));
-    expect(sums).toEqual([
-      {
-        region: 'east',
-        measure: 'visits',
-        people: 2,
-        count: 105,
-        required: 130,
-        met: 1,
-        pending: 0,
-        below: 1,
-      },
-      { region: 'south', measure: 'visits', people: 1, count: 0, required: 65, met: 0, pending: 0, below: 1 },
-    ]);
-  });
-
-  it('gives twelve months per region, oldest first, ending with asOf’s month', () => {
-    const trend = activityTrend(content, { asOf: at('2026-11-20T12:00:00+08:00') });
-    expect(trend.map((m) => m.month)).toEqual(lastMonths('2026-11'));
-    const east = regionTrend(trend, { id: 'east' }, 'visits');
-    expect(east.at(-1)).toEqual({ month: '2026-11', count: 105, required: 130, people: 2 });
-    expect(east.at(-2)).toEqual({ month: '2026-10', count: 66, required: 130, people: 2 });
-    // November is not over at asOf: the rep short of the month's figure is pending, not below.
-    expect(trend.at(-1)!.regions.find((r) => r.region === 'east')).toMatchObject({
-      met: 1,
-      pending: 1,
-      below: 0,
-    });
-  });
-
-  it('uses the policy given', () => {
-    const policy = { ...DEFAULT_POLICY, quotas: { ...DEFAULT_POLICY.quotas, byRole: {} } };
-    expect(activityRows(content, { month: '2026-11', asOf: LATER, policy })).toEqual([]);
   });
 });

@@ -6,11 +6,10 @@
  * still running (`pending`) from one that is over (`below`), and which days are over and so judged.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Person, Region, Worklog } from '../model/index.ts';
+import type { Person, Worklog } from '../model/index.ts';
 import type { Measure } from '../model/options.ts';
 import {
   TIME_ZONE,
-  addMonths,
   formatDateTimeExact,
   formatWeek,
   instantOf,
@@ -341,129 +340,4 @@ export function activityRows(
       scopeOrder(a.scope) - scopeOrder(b.scope) ||
       compareCodePoints(a.period, b.period),
   );
-}
-
-/** One day of one person's log as the manager pages show it. */
-export interface ActivityDay {
-  date: string;
-  working: boolean;
-  /** On the roster that day. */
-  active: boolean;
-  /** Whether the day is over at asOf (only then is it 未填 or below its quota). */
-  over: boolean;
-  /** Whether a row was filed for the day. */
-  filed: boolean;
-  /** Each measure the person owes: the day's count and, on an active working day, its daily quota. */
-  counts: { measure: Measure; count: number; quota: number | null; below: boolean }[];
-  /** When the row was changed after the next working day's morning meeting; absent otherwise. */
-  changedLater?: string;
-}
-
-/** A person's days of a month, in order, for the per-person tables (R16: days below quota, changed later). */
-export function activityDays(
-  content: ActivityContent,
-  person: Person,
-  options: ActivityOptions,
-): ActivityDay[] {
-  const { month, asOf, policy = DEFAULT_POLICY } = options;
-  const calendar = workCalendar(content.calendar);
-  const days = dayIndex(content).get(person.id);
-  const period = monthPeriod(month);
-  const withDays = { ...period, days: periodDays(period, calendar, asOf) };
-  const changed = new Map(changedLaterIn(days, withDays, calendar, policy).map((c) => [c.date, c.updated]));
-  return withDays.days.map(({ key, working, over }): ActivityDay => {
-    const row = days?.get(key)?.row;
-    const active = onRoster(person, key);
-    const owed = working && active;
-    const updated = changed.get(key);
-    return {
-      date: key,
-      working,
-      active,
-      over,
-      filed: row !== undefined,
-      counts: measuresOf(person, policy).map((measure) => {
-        const quota = owed ? policy.quotas.measures[measure].day : null;
-        const count = countOf(row, measure);
-        return { measure, count, quota, below: quota !== null && over && count < quota };
-      }),
-      ...(updated === undefined ? {} : { changedLater: updated }),
-    };
-  });
-}
-
-/** A region's month of one measure: the sums over its people's month rows. */
-export interface RegionActivity {
-  region: string;
-  measure: Measure;
-  /** People who owe the measure in the month. */
-  people: number;
-  count: number;
-  required: number;
-  met: number;
-  pending: number;
-  below: number;
-}
-
-/** Per region and measure, the month rows summed; regions by id, then measures. People without a region are left out. */
-export function regionActivity(rows: readonly ActivityRow[]): RegionActivity[] {
-  const sums = new Map<string, RegionActivity>();
-  for (const row of rows) {
-    if (row.scope !== 'month' || row.region === null) continue;
-    const key = `${row.region}\u0000${row.measure}`;
-    let sum = sums.get(key);
-    if (!sum) {
-      sum = {
-        region: row.region,
-        measure: row.measure,
-        people: 0,
-        count: 0,
-        required: 0,
-        met: 0,
-        pending: 0,
-        below: 0,
-      };
-      sums.set(key, sum);
-    }
-    sum.people++;
-    sum.count += row.count;
-    sum.required += row.required;
-    sum[row.status]++;
-  }
-  return [...sums.values()].sort(
-    (a, b) => compareCodePoints(a.region, b.region) || compareCodePoints(a.measure, b.measure),
-  );
-}
-
-/** One month of the trend: the region sums of that month. */
-export interface ActivityMonth {
-  month: string;
-  regions: RegionActivity[];
-}
-
-/** The region sums of the `months` months ending with asOf's Beijing month, oldest first. */
-export function activityTrend(
-  content: ActivityContent,
-  options: { asOf: Temporal.Instant; months?: number; policy?: Policy; last?: string },
-): ActivityMonth[] {
-  const { asOf, months = 12, policy } = options;
-  const last = options.last ?? asOf.toZonedDateTimeISO(TIME_ZONE).toPlainDate().toPlainYearMonth().toString();
-  // series.ts has lastMonths, but it imports the compliance export, which imports this file.
-  const list = Array.from({ length: months }, (_, i) => addMonths(last, i - months + 1)!);
-  return list.map((month) => ({
-    month,
-    regions: regionActivity(activityRows(content, { month, asOf, policy, weeks: false })),
-  }));
-}
-
-/** One region's line through the trend for one measure: count against required, month by month. */
-export function regionTrend(
-  trend: readonly ActivityMonth[],
-  region: Pick<Region, 'id'>,
-  measure: Measure,
-): { month: string; count: number; required: number; people: number }[] {
-  return trend.map(({ month, regions }) => {
-    const r = regions.find((x) => x.region === region.id && x.measure === measure);
-    return { month, count: r?.count ?? 0, required: r?.required ?? 0, people: r?.people ?? 0 };
-  });
 }

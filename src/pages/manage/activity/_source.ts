@@ -4,7 +4,7 @@
  * (whose `activity` part these pages show) and the timeliness counts, each computed once per build. Not a
  * route (leading underscore).
  */
-import { activityTrend, type ActivityMonth } from '../../../rules/activity.ts';
+import { activityTrend, type ActivityMonth } from '../../../rules/activity-trend.ts';
 import {
   computeCompliance,
   timeliness,
