@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { COLLECTIONS, calendar, people, regions, type CollectionName } from '../model/collections/index.ts';
+import {
+  COLLECTIONS,
+  calendar,
+  people,
+  regions,
+  type CollectionName,
+  type SubmissionName,
+} from '../model/collections/index.ts';
 import type { Collection } from '../model/field.ts';
 import type {
   Article,
@@ -22,6 +29,7 @@ import { SLUG_PATTERN } from '../model/options.ts';
 import { collectionSchema, unknownFields } from '../model/schema.ts';
 import { ORG_FILE_MAX_BYTES, SUBMISSION_FILE_MAX_BYTES, formatBytes } from '../model/limits.ts';
 import { IMAGE_LIMITS, sniff, typeOfExt, type MediaName } from '../model/media.ts';
+import { compareCodePoints } from '../rules/counting.ts';
 import { bodyProblems } from './body.ts';
 import { classify, readRegularFile, scanContent } from './files.ts';
 import { labelForPath, type Problem } from './problems.ts';
@@ -242,7 +250,36 @@ export function loadContent(root: string): LoadResult {
       problems.push({ file: `${shown}/${c.storage.file}`, message: `缺少${c.label}文件` });
   }
   problems.push(...checkReferences(raw));
+  problems.push(...duplicateEntries(content));
   return { content, problems };
+}
+
+/** Entries that share what their collection allows one entry only (two logs of one person for one month). */
+function duplicateEntries(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  for (const c of COLLECTIONS) {
+    if (c.storage.kind !== 'markdown' || !('uniqueBy' in c)) continue;
+    const keys = c.uniqueBy as readonly string[];
+    const labels = keys.map(
+      (k) => (c.fields as readonly { name: string; label: string }[]).find((f) => f.name === k)?.label ?? k,
+    );
+    const first = new Map<string, string>();
+    // By id, so that the one a person would call the first (2026-10-wangfang) keeps its place.
+    const entries = [...(content[c.name as SubmissionName] as Entry<Record<string, unknown>>[])].sort(
+      (a, b) => compareCodePoints(a.id, b.id),
+    );
+    for (const entry of entries) {
+      const key = JSON.stringify(keys.map((k) => entry.data[k]));
+      const other = first.get(key);
+      if (other === undefined) first.set(key, entry.file);
+      else
+        problems.push({
+          file: entry.file,
+          message: `与 ${other} 的${labels.join('、')}相同：同一${labels.join('、')}只能有一个${c.label}文件，请把内容合并到一个文件中`,
+        });
+    }
+  }
+  return problems;
 }
 
 /** What one reference file holds: its valid records (or calendar), its raw records and its problems. */

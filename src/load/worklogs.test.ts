@@ -87,6 +87,23 @@ describe('work logs', () => {
     expect(report).toContain('有效拜访数');
   });
 
+  it('refuses a second log of the same person for the same month, naming the first', () => {
+    const root = writeTree({
+      ...ORG,
+      [LOG]: log(GOOD_DAY),
+      'worklogs/2026/2026-10-wangfang-2.md': log(`  - date: '2026-10-13'\n`),
+    });
+    const { problems } = loadContent(root);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/worklogs\/2026\/2026-10-wangfang-2\.md$/),
+        message: expect.stringMatching(
+          /^与 .*2026-10-wangfang\.md 的姓名、月份相同：同一姓名、月份只能有一个工作日志文件/,
+        ),
+      }),
+    ]);
+  });
+
   it('checks the people of a morning meeting record against the roster', () => {
     const meeting = md(`title: 周一晨会
 kind: morning

@@ -176,7 +176,21 @@ export function contentModelMarkdown(): string {
     ...characters(),
   ];
   for (const c of COLLECTIONS) {
-    lines.push('', `## ${c.label}（${c.name}）`, '', c.description, '', where(c), '', ...table(c.fields));
+    const unique =
+      'uniqueBy' in c && c.uniqueBy
+        ? [`${c.uniqueBy.map((k) => `\`${k}\``).join('、')} 相同的只能有一个文件。`, '']
+        : [];
+    lines.push(
+      '',
+      `## ${c.label}（${c.name}）`,
+      '',
+      c.description,
+      '',
+      where(c),
+      '',
+      ...unique,
+      ...table(c.fields),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

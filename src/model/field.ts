@@ -182,4 +182,6 @@ export interface Collection {
   readonly description: string;
   readonly storage: Storage;
   readonly fields: readonly Field[];
+  /** Fields whose values together may be shared by one entry only (a work log: one a person a month). */
+  readonly uniqueBy?: readonly string[];
 }

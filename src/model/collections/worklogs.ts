@@ -25,6 +25,7 @@ export const worklogs = {
     folder: 'worklogs',
     body: { label: '备注', hint: '可选：本月的其他说明。' },
   },
+  uniqueBy: ['person', 'month'],
   fields: [
     {
       name: 'person',
