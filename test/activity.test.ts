@@ -171,22 +171,31 @@ describe('the activity pages of the sample build', () => {
     }
   });
 
-  it('chart each region’s twelve months as the sums of the CLI’s month rows', () => {
+  it('chart each region’s twelve months of visits, and of calls where owed, as sums of the CLI’s rows', () => {
     const doc = parseDocument(read(site.outDir, 'manage/activity/index.html'));
     const figures = DomUtils.findAll((el) => el.name === 'figure', doc.children);
-    expect(figures).toHaveLength(content.regions.length);
     const regions = [...content.regions].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const [i, region] of regions.entries()) {
+    const monthRows = (month: string, region: string, measure: string) =>
+      data(month).activity.filter((r) => r.region === region && r.measure === measure && r.scope === 'month');
+    const charted = (['visits', 'calls'] as const).flatMap((measure) =>
+      regions
+        .filter((r) => measure === 'visits' || lastTwelve.some((m) => monthRows(m, r.id, measure).length > 0))
+        .map((region) => ({ region, measure })),
+    );
+    // The sample has telesales people in some regions: both kinds of chart are there.
+    expect(charted.filter((c) => c.measure === 'calls').length).toBeGreaterThan(0);
+    expect(figures).toHaveLength(charted.length);
+    for (const [i, { region, measure }] of charted.entries()) {
       const body = DomUtils.getElementsByTagName('tbody', figures[i]!)[0]!;
       const expected = lastTwelve.map((month) => {
-        const rows = data(month).activity.filter(
-          (r) => r.region === region.id && r.measure === 'visits' && r.scope === 'month',
-        );
+        const rows = monthRows(month, region.id, measure);
         return [rows.reduce((s, r) => s + r.count, 0), rows.reduce((s, r) => s + r.required, 0)].map(
           formatNumber,
         );
       });
-      expect(DomUtils.getElementsByTagName('tr', body).map(cells), region.id).toEqual(expected);
+      expect(DomUtils.getElementsByTagName('tr', body).map(cells), `${region.id} ${measure}`).toEqual(
+        expected,
+      );
     }
   });
 

@@ -84,6 +84,10 @@ export function truthPages(content: Content): TruthPage[] {
       directory.personWithRole(data.organizer),
       (data.leaders ?? []).join('、'),
       (data.attendees ?? []).join('、'),
+      // The 晨会记录 table: each person's name, plan and the host's comment (a cell's line breaks are spaces).
+      ...(data.records ?? []).flatMap((r) =>
+        [directory.personName(r.person), r.plan, r.review ?? '—'].map((t) => t.replace(/\n/g, ' ')),
+      ),
       bodyText(body),
     ]),
   }));
