@@ -20,7 +20,9 @@ export default defineConfig({
           // Some tests generate thousands of entries; on a loaded 2-core machine 5 s is not a hang.
           testTimeout: 60_000,
           // npm test runs this project under three zones; a plain run uses the department's own.
-          env: { TZ: process.env.TZ ?? 'Asia/Shanghai' },
+          // The content cache (src/load/cache.ts) off: scripts run by tests on throwaway folders must neither
+          // reuse records of an earlier run nor leave theirs in node_modules/.cache. Its own tests pass it in.
+          env: { TZ: process.env.TZ ?? 'Asia/Shanghai', PORTAL_CONTENT_CACHE: '0' },
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tools/**/*.test.ts'],
         },
       },

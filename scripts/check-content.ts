@@ -4,12 +4,13 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { toolCache } from '../src/load/cache.ts';
 import { loadContent } from '../src/load/load.ts';
 import { formatProblems } from '../src/load/problems.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'content' } } });
 const root = resolve(values.dir);
-const { content, problems } = loadContent(root);
+const { content, problems } = loadContent(root, toolCache());
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);

@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { readSightings } from '../src/ledger/sightings.ts';
+import { toolCache } from '../src/load/cache.ts';
 import { loadContent } from '../src/load/load.ts';
 import { formatProblems } from '../src/load/problems.ts';
 import { parseMonth } from '../src/model/time.ts';
@@ -45,7 +46,7 @@ const asOf = nowOption(values.now as string | undefined, USAGE);
 
 if (format !== 'json' && format !== 'csv') fail(`--format “${format}” 不支持，只能是 json 或 csv`);
 
-const { content, problems } = loadContent(resolve(dir));
+const { content, problems } = loadContent(resolve(dir), toolCache());
 if (problems.length > 0) {
   process.stderr.write(`${formatProblems(problems)}\n`);
   process.exit(2);

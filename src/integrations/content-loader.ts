@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { codeFingerprint } from '../build/fingerprint.ts';
+import { contentCache } from '../load/cache.ts';
 import { loadContent, type Content, type LoadResult } from '../load/load.ts';
 import { formatProblems } from '../load/problems.ts';
 import { renderSubmission } from '../markdown/render.ts';
@@ -22,7 +23,13 @@ let cache: { root: string; result: LoadResult } | undefined;
 /** One read per build, shared by every collection; dropped when a content file changes in dev (see below). */
 function load(context: LoaderContext): Content {
   const root = contentRoot(context.config.root);
-  if (cache?.root !== root) cache = { root, result: loadContent(root) };
+  if (cache?.root !== root) {
+    // Builds and npm start's rebuilds load the same folder again and again: unchanged files are not parsed
+    // and validated again (src/load/cache.ts). The records live in Astro's cache folder, beside the content
+    // store, so a build given a cache folder of its own (tests, the benchmark) starts cold.
+    const options = contentCache(fileURLToPath(context.config.cacheDir), fileURLToPath(context.config.root));
+    cache = { root, result: loadContent(root, options ? { cache: options } : {}) };
+  }
   const { content, problems } = cache.result;
   if (problems.length > 0) {
     const error = new Error(formatProblems(problems));

@@ -31,6 +31,7 @@ import { ORG_FILE_MAX_BYTES, SUBMISSION_FILE_MAX_BYTES, formatBytes } from '../m
 import { IMAGE_LIMITS, sniff, typeOfExt, type MediaName } from '../model/media.ts';
 import { compareCodePoints } from '../rules/counting.ts';
 import { bodyProblems } from './body.ts';
+import { LoadCache, type CacheOptions, type EntryOutcome } from './cache.ts';
 import { classify, readRegularFile, scanContent } from './files.ts';
 import { labelForPath, type Problem } from './problems.ts';
 import { calendarProblems } from './calendar.ts';
@@ -66,6 +67,14 @@ export interface DepartmentCalendar {
 }
 
 const NO_CALENDAR: DepartmentCalendar = { meetings: [], holidays: [], workdays: [] };
+
+export interface LoadOptions {
+  /**
+   * Keep what each submission's parse and validation gave, and reuse it while the file is unchanged
+   * (src/load/cache.ts). Only for callers that load the same folder again and again: builds, npm start.
+   */
+  cache?: CacheOptions;
+}
 
 export interface LoadResult {
   content: Content;
@@ -155,7 +164,7 @@ function mediaProblem(full: string, name: MediaName): string | undefined {
  * Loads the content folder at `root`. Records with problems are left out of `content` and listed in
  * `problems`, whose paths start with the folder as seen from the working directory (`content/…`).
  */
-export function loadContent(root: string): LoadResult {
+export function loadContent(root: string, options: LoadOptions = {}): LoadResult {
   const shown = relative(process.cwd(), root).split('\\').join('/') || '.';
   const problems: Problem[] = [];
   const content: Content = {
@@ -171,6 +180,7 @@ export function loadContent(root: string): LoadResult {
   const orgSeen = new Set<string>();
   const raw: RawRecord[] = [];
   if (!existsSync(root)) return { content, problems: [{ file: root, message: '找不到内容目录' }] };
+  const cache = options.cache && new LoadCache(options.cache, root);
 
   const scan = scanContent(root);
   for (const { path, message } of scan.refused) problems.push({ file: `${shown}/${path}`, message });
@@ -216,33 +226,17 @@ export function loadContent(root: string): LoadResult {
       });
       continue;
     }
-    const fm = splitFrontMatter(text);
-    if (!fm) {
-      problems.push({
-        file,
-        line: 1,
-        message: '缺少开头的 front matter（以 --- 开始、以 --- 结束的 YAML 字段区）',
-      });
-      continue;
-    }
-    // Checked before the front matter, and reported with it: one run lists every problem of the file.
-    const inBody = bodyProblems(collection, file, fm.body, fm.bodyLine);
-    problems.push(...inBody);
-    const yaml = parseYaml(fm.yaml, fm.firstLine);
-    if (yaml.errors.length > 0) {
-      problems.push(...yaml.errors.map((e) => ({ file, line: e.line, message: e.message })));
-      continue;
-    }
-    const data = yaml.value ?? {};
-    raw.push({ collection, file, path: [], value: data, yaml });
-    const result = schemas[role.collection].safeParse(data);
-    if (!result.success) {
-      problems.push(...issuesToProblems(result.error.issues, collection, file, yaml));
-      continue;
-    }
-    if (inBody.length > 0) continue;
-    const entry = { id: role.id, file, data: result.data, body: fm.body };
-    (content[role.collection] as Entry<unknown>[]).push(entry);
+    let yaml: ParsedYaml | undefined;
+    const fresh = () => {
+      const read = readEntry(collection, file, text);
+      yaml = read.yaml;
+      return read.outcome;
+    };
+    const { problems: own, front, entry } = cache ? cache.outcome(file, text, fresh) : fresh();
+    problems.push(...own);
+    // A stored outcome keeps no parse tree: the YAML is parsed again only if a cross-file check needs a line.
+    if (front) raw.push({ collection, file, path: [], value: front.value, yaml: yaml ?? reparsed(text) });
+    if (entry) (content[role.collection] as Entry<unknown>[]).push({ id: role.id, file, ...entry });
   }
 
   for (const c of [regions, people]) {
@@ -251,7 +245,57 @@ export function loadContent(root: string): LoadResult {
   }
   problems.push(...checkReferences(raw));
   problems.push(...duplicateEntries(content));
+  cache?.save();
   return { content, problems };
+}
+
+/**
+ * The per-file step of a submission: its body checked, its front matter parsed and validated. What it returns
+ * depends only on the file's path and text (and the code), which is what lets src/load/cache.ts keep it.
+ */
+function readEntry(
+  collection: Collection,
+  file: string,
+  text: string,
+): { outcome: EntryOutcome; yaml?: ParsedYaml } {
+  const fm = splitFrontMatter(text);
+  if (!fm) {
+    const message = '缺少开头的 front matter（以 --- 开始、以 --- 结束的 YAML 字段区）';
+    return { outcome: { problems: [{ file, line: 1, message }] } };
+  }
+  // Checked before the front matter, and reported with it: one run lists every problem of the file.
+  const inBody = bodyProblems(collection, file, fm.body, fm.bodyLine);
+  const yaml = parseYaml(fm.yaml, fm.firstLine);
+  if (yaml.errors.length > 0) {
+    const problems = [...inBody, ...yaml.errors.map((e) => ({ file, line: e.line, message: e.message }))];
+    return { outcome: { problems } };
+  }
+  const front = { value: yaml.value ?? {} };
+  const result = schemas[collection.name as CollectionName].safeParse(front.value);
+  if (!result.success) {
+    const problems = [...inBody, ...issuesToProblems(result.error.issues, collection, file, yaml)];
+    return { outcome: { problems, front }, yaml };
+  }
+  if (inBody.length > 0) return { outcome: { problems: inBody, front }, yaml };
+  return { outcome: { problems: [], front, entry: { data: result.data, body: fm.body } }, yaml };
+}
+
+/** The parse of a front matter, made only when asked for a line: a stored outcome has kept none. */
+function reparsed(text: string): ParsedYaml {
+  let parsed: ParsedYaml | undefined;
+  const parse = () => {
+    const fm = splitFrontMatter(text)!;
+    return (parsed ??= parseYaml(fm.yaml, fm.firstLine));
+  };
+  return {
+    get value() {
+      return parse().value;
+    },
+    get errors() {
+      return parse().errors;
+    },
+    lineOf: (path, keyOnly) => parse().lineOf(path, keyOnly),
+  };
 }
 
 /** Entries that share what their collection allows one entry only (two logs of one person for one month). */
