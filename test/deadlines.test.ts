@@ -10,7 +10,7 @@ import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { chaseList } from '../src/site/compliance/chase.ts';
-import { feedDeadlines, personFeed, regionFeed } from '../src/site/feeds.ts';
+import { departmentFeed, feedDeadlines, personFeed, regionFeed } from '../src/site/feeds.ts';
 import { BUILD_NOW, read } from './support/build.ts';
 
 const sample = inject('sample');
@@ -43,7 +43,7 @@ describe('calendar feeds', () => {
     }
   });
 
-  it('give each manager their own reports and the standing meetings, and the department everything', () => {
+  it('give each manager their own reports, materials and log weeks; the department its reports and minimums', () => {
     const manager = content.regions[0]!.manager;
     const mine = events(`calendar/${manager}.ics`).map((e) => e.uid);
     expect(mine.sort()).toEqual(
@@ -52,7 +52,17 @@ describe('calendar feeds', () => {
         .sort(),
     );
     expect(mine.some((u) => u.startsWith(`report-${manager}-weekly-`))).toBe(true);
-    expect(events('calendar/department.ics')).toHaveLength(all.length);
+    expect(mine.some((u) => u.startsWith(`report-${manager}-worklog-`))).toBe(true);
+    expect(mine.some((u) => u.startsWith(`report-${manager}-funding-`))).toBe(true);
+    const department = events('calendar/department.ics').map((e) => e.uid);
+    expect(department.sort()).toEqual(
+      departmentFeed(all)
+        .map((d) => uid(d.key))
+        .sort(),
+    );
+    // Everyone's weekly logs and materials stay in the personal feeds: the shared ones would drown in them.
+    expect(department.some((u) => /-(worklog|kpi|summary|funding)-/.test(u))).toBe(false);
+    expect(department.some((u) => u.includes('-weekly-'))).toBe(true);
   });
 
   it('are linked from the region page and carry no figures', () => {
