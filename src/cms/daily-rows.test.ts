@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cmsField } from '../model/cms.ts';
 import { calendar, meetings, worklogs } from '../model/collections/index.ts';
 import { formatter } from './files.ts';
-import { collapsedRows, newRow, withDailyRows } from './daily-rows.ts';
+import { collapsedRows, newRow, newRowDay, withDailyRows } from './daily-rows.ts';
 
 /** An Immutable.js Map as far as the list control reads rows and its field. */
 const map = (data: Record<string, unknown>) => ({
@@ -13,7 +13,11 @@ const TODAY = '2026-11-30';
 
 /** What Decap 3.16's ListControl does in its constructor that the subclass builds on. */
 class FakeList {
-  props: { field: ReturnType<typeof map>; value: { toArray(): unknown[] } };
+  props: {
+    field: ReturnType<typeof map>;
+    value: { toArray(): unknown[] };
+    entry?: { getIn(path: string[]): unknown };
+  };
   state: { itemsCollapsed: boolean[]; other: string };
   multipleDefault = (): Record<string, unknown> => ({ calls: 0 });
   constructor(props: FakeList['props']) {
@@ -31,6 +35,7 @@ describe('lists of one row a day', () => {
     expect(cmsField(days)).toMatchObject({
       widget: 'list',
       row_key: 'date',
+      row_within: 'month',
       add_to_top: true,
       collapsed: true,
       summary: '{{fields.date}} · {{fields.plan | truncate(24)}}',
@@ -82,6 +87,17 @@ describe('lists of one row a day', () => {
   it('date a new row today unless today has a row already', () => {
     expect(newRow({ calls: 0 }, rows('2026-11-27'), 'date', TODAY)).toEqual({ calls: 0, date: TODAY });
     expect(newRow({}, rows(TODAY), 'date', TODAY)).toEqual({});
+    expect(newRowDay(rows('2026-11-27'), 'date', TODAY, '2026-11')).toBe(TODAY);
+  });
+
+  it('date a new row of a past month’s log its last day: just after midnight, last evening’s row', () => {
+    // 00:30 on 1 December in Beijing, November's log still open on the phone.
+    expect(newRowDay(rows('2026-11-27'), 'date', '2026-12-01', '2026-11')).toBe('2026-11-30');
+    expect(newRowDay(rows('2026-11-30'), 'date', '2026-12-01', '2026-11')).toBeUndefined();
+    expect(newRowDay([], 'date', '2027-03-01', '2027-02')).toBe('2027-02-28');
+    // A month not yet begun has no day to offer; a month still being typed (2026-1) is no month yet.
+    expect(newRowDay([], 'date', TODAY, '2026-12')).toBeUndefined();
+    expect(newRowDay([], 'date', TODAY, '2026-1')).toBe(TODAY);
   });
 
   it('change Decap’s control only for lists with a row key', () => {
@@ -95,6 +111,14 @@ describe('lists of one row a day', () => {
       value: { toArray: () => [] },
     }) as unknown as FakeList;
     expect(empty.multipleDefault()).toEqual({ calls: 0, date: TODAY });
+    const inLog = (month: string) =>
+      new Daily({
+        field: map({ row_key: 'date', row_within: 'month' }),
+        value: { toArray: () => [] },
+        entry: { getIn: (path: string[]) => (path.join('.') === 'data.month' ? month : undefined) },
+      }) as unknown as FakeList;
+    expect(inLog('2026-11').multipleDefault()).toEqual({ calls: 0, date: TODAY });
+    expect(inLog('2026-10').multipleDefault()).toEqual({ calls: 0, date: '2026-10-31' });
     const plain = new Daily({ field: map({}), value }) as unknown as FakeList;
     expect(plain.state.itemsCollapsed).toEqual([true, true]);
     expect(plain.multipleDefault()).toEqual({ calls: 0 });

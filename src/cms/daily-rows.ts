@@ -6,7 +6,8 @@
  * src/cms/pickers.ts does for pickers) for the two things no option says:
  *
  * - every row starts collapsed to its summary except today's (Decap collapses all or none);
- * - a new row's day is today in Beijing, whatever the phone's time zone, unless today already has a row.
+ * - a new row's day is today in Beijing, whatever the phone's time zone, unless today already has a row; in a
+ *   past month's log (just after midnight on the 1st, the last evening's row) it is the month's last day.
  *
  * Lists without `row_key` (a visit list, the roster) behave exactly as Decap's.
  */
@@ -22,6 +23,8 @@ interface ListInternals {
   props: {
     field: { get(key: string, fallback?: unknown): unknown };
     value?: { toArray(): unknown[] } | null;
+    /** The entry being edited (Decap passes it to every control): where the log's month is. */
+    entry?: { getIn(path: string[]): unknown };
   };
   state: { itemsCollapsed: boolean[] };
   multipleDefault: (fields: unknown) => Record<string, unknown>;
@@ -36,14 +39,34 @@ export function collapsedRows(rows: readonly unknown[], key: string, today: stri
   return rows.map((row) => keyOf(row, key) !== today);
 }
 
-/** A new row's values: Decap's defaults, and today as its day while today has no row yet. */
+/**
+ * The day a new row gets: today when it lies in the log's `month` (or no month is known), the month's last day in
+ * a past month's log, nothing in a future month's; and nothing when that day has a row already.
+ */
+export function newRowDay(
+  rows: readonly unknown[],
+  key: string,
+  today: string,
+  month?: unknown,
+): string | undefined {
+  let day: string | undefined = today;
+  if (typeof month === 'string' && /^\d{4}-\d{2}$/.test(month) && !today.startsWith(`${month}-`)) {
+    const ym = Temporal.PlainYearMonth.from(month);
+    day = month < today ? ym.toPlainDate({ day: ym.daysInMonth }).toString() : undefined;
+  }
+  return day !== undefined && !rows.some((row) => keyOf(row, key) === day) ? day : undefined;
+}
+
+/** A new row's values: Decap's defaults, with the day `newRowDay` gives. */
 export function newRow(
   defaults: Record<string, unknown>,
   rows: readonly unknown[],
   key: string,
   today: string,
+  month?: unknown,
 ): Record<string, unknown> {
-  return rows.some((row) => keyOf(row, key) === today) ? defaults : { ...defaults, [key]: today };
+  const day = newRowDay(rows, key, today, month);
+  return day === undefined ? defaults : { ...defaults, [key]: day };
 }
 
 /** `List` (Decap's list control) with rows of a day; `today` gives the Beijing date, `2026-11-30`. */
@@ -57,8 +80,12 @@ export function withDailyRows<C extends ControlClass>(List: C, today: () => stri
       if (typeof key !== 'string') return;
       const rows = () => self.props.value?.toArray() ?? [];
       self.state = { ...self.state, itemsCollapsed: collapsedRows(rows(), key, today()) };
+      const within = self.props.field.get('row_within');
+      // Read when the row is added: the month may have been typed after the form opened.
+      const month = () =>
+        typeof within === 'string' ? self.props.entry?.getIn(['data', within]) : undefined;
       const defaults = self.multipleDefault;
-      self.multipleDefault = (fields) => newRow(defaults(fields), rows(), key, today());
+      self.multipleDefault = (fields) => newRow(defaults(fields), rows(), key, today(), month());
     }
   };
 }

@@ -261,6 +261,7 @@ function dailyRows(field: ObjectListField, key: string) {
   const text = field.fields.find((f) => f.type === 'text' && !f.system);
   return {
     row_key: key,
+    ...(field.keyWithin ? { row_within: field.keyWithin } : {}),
     add_to_top: true,
     collapsed: true,
     summary: [`{{fields.${key}}}`, ...(text ? [`{{fields.${text.name} | truncate(24)}}`] : [])].join(' · '),
