@@ -1,13 +1,18 @@
 /**
  * axe-core on every screen of the admin (issue 11): the collection list, a new entry's form, a saved
- * draft's form, the workflow board and the media library, at phone and desktop width, through the real gate.
+ * draft's form, the workflow board, a work log with its day rows (issue 12) and the media library, at phone
+ * and desktop width, through the real gate.
  * Nothing serious or critical may be found. Decap's own markup is fixed where it falls short by
  * src/cms/markup-fixes.ts and src/cms/admin.css; nothing is excluded.
  */
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inShanghai } from '../src/model/time.ts';
 import { adminSession, openAdmin } from './support/admin-session.ts';
 import { articleText, newArticlePath, persist } from './support/gate.ts';
 
@@ -17,12 +22,37 @@ const DRAFT = '无障碍检查用的草稿';
 
 const session = adminSession();
 let draftSlug: string;
+/** The manager's work log of this Beijing month, with two day rows: one folded, today's open. */
+const today = inShanghai(Temporal.Now.instant()).toPlainDate();
+const month = today.toPlainYearMonth().toString();
+const logSlug = `${month.slice(0, 4)}/${month}-${MANAGER}`;
 
 beforeAll(async () => {
   const { slug, path } = newArticlePath(MANAGER);
   draftSlug = slug;
   const text = articleText({ title: DRAFT, region: 'east', author: MANAGER });
   expect((await session.gate.api(persist('articles', slug, path, text), { as: MANAGER })).status).toBe(200);
+  const logPath = `content/worklogs/${logSlug}.md`;
+  const exists = existsSync(join(session.gate.repo, logPath));
+  const days = [today.toString(), ...(today.day > 1 ? [today.subtract({ days: 1 }).toString()] : [])];
+  const log = [
+    '---',
+    `person: ${MANAGER}`,
+    'region: east',
+    `month: '${month}'`,
+    'days:',
+    ...days.flatMap((date) => [
+      `  - date: '${date}'`,
+      '    plan: 区域会准备',
+      '    visits: 1',
+      '    visitList:',
+      '      - customer: 市一医院',
+    ]),
+    '---',
+    '',
+  ].join('\n');
+  const saved = await session.gate.api(persist('worklogs', logSlug, logPath, log, !exists), { as: MANAGER });
+  expect(saved.status, JSON.stringify(saved.json)).toBe(200);
 });
 
 /** axe's serious and critical findings on the page as it is now. */
@@ -76,6 +106,15 @@ describe.each([
     await page.goto(`${session.gate.url}/admin/#/workflow`);
     await page.getByRole('heading', { name: new RegExp(DRAFT) }).waitFor();
     found.board = await serious(page);
+
+    // A work log: day rows with their fold, drag and remove controls, and a visit list inside today's.
+    await page.goto(`${session.gate.url}/admin/#/collections/worklogs/entries/${logSlug}`);
+    await page.getByRole('button', { name: '新增每日记录' }).waitFor();
+    await page
+      .getByRole('button', { name: /^展开或收起这一项/ })
+      .first()
+      .waitFor();
+    found.worklog = await serious(page);
 
     await page.goto(`${session.gate.url}/admin/#/collections/articles`);
     await page.getByRole('button', { name: '媒体' }).click();

@@ -30,6 +30,14 @@ function fieldLabel(element: Element): string | undefined {
   return field?.querySelector('label')?.textContent?.trim() || undefined;
 }
 
+/** “展开或收起这一项：2026-11-25 · 走访…”: what a row button does, and to which row when it shows a summary. */
+function rowName(button: Element, action: string): string {
+  // Decap's list row: the top bar, then the summary it shows while the row is folded.
+  const summary = button.parentElement?.nextElementSibling;
+  const text = summary?.matches('[class*="-NestedObjectLabel"]') ? summary.textContent?.trim() : undefined;
+  return text ? `${action}这一项：${text}` : `${action}这一项`;
+}
+
 export const FIXES: readonly Fix[] = [
   { selector: '.Toastify__close-button', apply: (e) => set(e, 'aria-label', '关闭通知') },
   {
@@ -70,6 +78,21 @@ export const FIXES: readonly Fix[] = [
       e.removeAttribute('tabindex');
       return true;
     },
+  },
+  {
+    // A list row's top bar (a work log's day, a visit): Decap's collapse chevron and remove cross are bare icons.
+    // The chevron is the bar's first button; it says which row it opens when the row shows its summary.
+    selector: '[class*="-TopBarButton"]:first-child',
+    apply: (e) => set(e, 'aria-label', rowName(e, '展开或收起')),
+  },
+  {
+    selector: '[class*="-TopBarButton"]:last-child:not(:first-child)',
+    apply: (e) => set(e, 'aria-label', rowName(e, '删除')),
+  },
+  {
+    // The row's drag handle is a role=button div with only a roledescription.
+    selector: '[role="button"][aria-roledescription="sortable"]:not([aria-label])',
+    apply: (e) => set(e, 'aria-label', '拖动以调整顺序'),
   },
   {
     // Status and publish menus put their items in a <ul> of <div>s: neither a list nor the menu's children.
