@@ -14,7 +14,7 @@ import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inShanghai } from '../src/model/time.ts';
 import { adminSession, openAdmin } from './support/admin-session.ts';
-import { articleText, newArticlePath, persist } from './support/gate.ts';
+import { articleText, newArticlePath, persist, worklogText } from './support/gate.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MANAGER = 'luoxinhua'; // manager of 华东区
@@ -35,22 +35,17 @@ beforeAll(async () => {
   const logPath = `content/worklogs/${logSlug}.md`;
   const exists = existsSync(join(session.gate.repo, logPath));
   const days = [today.toString(), ...(today.day > 1 ? [today.subtract({ days: 1 }).toString()] : [])];
-  const log = [
-    '---',
-    `person: ${MANAGER}`,
-    'region: east',
-    `month: '${month}'`,
-    'days:',
-    ...days.flatMap((date) => [
-      `  - date: '${date}'`,
-      '    plan: 区域会准备',
-      '    visits: 1',
-      '    visitList:',
-      '      - customer: 市一医院',
-    ]),
-    '---',
-    '',
-  ].join('\n');
+  const log = worklogText({
+    person: MANAGER,
+    region: 'east',
+    month,
+    days: days.map((date) => ({
+      date,
+      plan: '区域会准备',
+      visits: 1,
+      visitList: [{ customer: '市一医院' }],
+    })),
+  });
   const saved = await session.gate.api(persist('worklogs', logSlug, logPath, log, !exists), { as: MANAGER });
   expect(saved.status, JSON.stringify(saved.json)).toBe(200);
 });

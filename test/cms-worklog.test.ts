@@ -15,7 +15,7 @@ import { adminSession, openAdmin, pick } from './support/admin-session.ts';
 import { SCREENSHOTS } from './support/browser.ts';
 import { git } from './support/cms.ts';
 import { parseFrontMatterOf } from './support/front-matter.ts';
-import { persist } from './support/gate.ts';
+import { persist, worklogText } from './support/gate.ts';
 
 const REP = { id: 'xuning', name: '徐宁' }; // rep, 华东区
 const MANAGER = 'luoxinhua'; // manager of 华东区
@@ -122,19 +122,15 @@ describe('the work log on a phone', () => {
     const path = `content/worklogs/${slug}.md`;
     const first = lastMonth.toPlainDate({ day: 1 }).toString();
     const last = lastMonth.toPlainDate({ day: lastMonth.daysInMonth }).toString();
-    const raw = [
-      '---',
-      `person: ${REP.id}`,
-      'region: east',
-      `month: '${lastMonth.toString()}'`,
-      'days:',
-      `  - date: '${last}'`,
-      '    plan: 月末整理客户资料',
-      `  - date: '${first}'`,
-      '    plan: 月初拜访计划',
-      '---',
-      '',
-    ].join('\n');
+    const raw = worklogText({
+      person: REP.id,
+      region: 'east',
+      month: lastMonth.toString(),
+      days: [
+        { date: last, plan: '月末整理客户资料' },
+        { date: first, plan: '月初拜访计划' },
+      ],
+    });
     const saved = await session.gate.api(persist('worklogs', slug, path, raw), { as: REP.id });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
     const before = days(drafted(slug));

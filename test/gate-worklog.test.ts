@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inShanghai } from '../src/model/time.ts';
 import { git } from './support/cms.ts';
 import { parseFrontMatterOf } from './support/front-matter.ts';
-import { persist, testGate, type TestGate } from './support/gate.ts';
+import { persist, testGate, type TestGate, worklogText } from './support/gate.ts';
 
 const REP = 'xuning'; // 徐宁, rep, 华东区
 const OTHER_REP = 'liuliang'; // rep of another person's log
@@ -27,20 +27,12 @@ const month = today.toPlainYearMonth().toString();
 const slug = `${month.slice(0, 4)}/${month}-${REP}`;
 const path = `content/worklogs/${slug}.md`;
 const log = (dates: string[]) =>
-  [
-    '---',
-    `person: ${REP}`,
-    'region: east',
-    `month: '${month}'`,
-    'days:',
-    ...dates.flatMap((d) => [
-      `  - date: '${d}'`,
-      '    plan: 拜访市一医院',
-      "    filed: '2020-01-01T00:00:00+08:00'",
-    ]),
-    '---',
-    '',
-  ].join('\n');
+  worklogText({
+    person: REP,
+    region: 'east',
+    month,
+    days: dates.map((date) => ({ date, plan: '拜访市一医院', filed: '2020-01-01T00:00:00+08:00' })),
+  });
 
 describe('work logs through the gate', () => {
   it('stores a rep’s log with server times, refuses a second one, a day to come, and shows it only to whom it may', async () => {

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { fileName } from '../../src/cms/save.ts';
+import { toYaml } from '../../src/load/yaml-write.ts';
 import { startGate, type RunningGate } from '../../src/gate/local.ts';
 import { build } from './build.ts';
 import { cloneRepo, git } from './cms.ts';
@@ -145,4 +146,14 @@ export function articleText(fields: { title: string; region: string; author: str
     `${fields.title}的正文。`,
     '',
   ].join('\n');
+}
+
+/** A work-log file as a hand or a test writes it: the front matter only, rows as given. */
+export function worklogText(log: {
+  person: string;
+  region: string;
+  month: string;
+  days: readonly Record<string, unknown>[];
+}): string {
+  return `---\n${toYaml(log)}---\n`;
 }
