@@ -164,11 +164,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ref = `refs/heads/${branch}`;
-  await rm(OUT, { recursive: true, force: true });
-  await mkdir(OUT, { recursive: true });
-  // A work tree left by a run that was killed is forgotten first.
-  git(['worktree', 'prune']);
-  git(['worktree', 'add', '--quiet', '--detach', '--force', TREE, ref]);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -188,6 +183,13 @@ async function main(): Promise<void> {
     console.error(`✗ 无法启动投稿网关：${(error as Error).message}（可设置 PORTAL_PORT 换一个端口）`);
     process.exit(1);
   }
+  // Only once the port is ours: a second npm start in the same folder (its port taken by the first) must not
+  // delete the site and the work tree the first one is serving from.
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  // A work tree left by a run that was killed is forgotten first.
+  git(['worktree', 'prune']);
+  git(['worktree', 'add', '--quiet', '--detach', '--force', TREE, ref]);
   if (!(await build(revParse(ref)!, env))) await shutdown(1);
   Object.assign(watching, rebuilder(ref, env));
   console.log(

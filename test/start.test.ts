@@ -154,6 +154,21 @@ describe('npm start', () => {
     expect((await fetch(`${site}/`)).status).toBe(200);
   });
 
+  it('keeps serving when a second npm start in the same folder finds its port taken', async () => {
+    // Found by hand: the second run cleared the first one's site folder before finding the port busy.
+    const again = spawnSync(resolve('node_modules/.bin/node'), ['scripts/start.ts'], {
+      cwd: repo,
+      env: { ...process.env, PORTAL_PORT: new URL(site).port },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('已被占用');
+    expect((await fetch(`${site}/`)).status).toBe(200);
+    expect((await fetch(`${site}/timeliness/`)).status).toBe(200);
+    expect(git(repo, 'worktree', 'list').split('\n')).toHaveLength(2);
+  });
+
   it('stops on SIGTERM and leaves no work tree behind', async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
