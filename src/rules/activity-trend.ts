@@ -5,9 +5,10 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Region } from '../model/index.ts';
 import type { Measure } from '../model/options.ts';
-import { TIME_ZONE, addMonths } from '../model/time.ts';
+import { monthOf } from '../model/time.ts';
 import { activityRows, type ActivityContent, type ActivityRow } from './activity.ts';
 import { compareCodePoints } from './counting.ts';
+import { lastMonths } from './series.ts';
 import type { Policy } from './policy.ts';
 
 /** A region's month of one measure: the sums over its people's month rows. */
@@ -65,10 +66,7 @@ export function activityTrend(
   options: { asOf: Temporal.Instant; months?: number; policy?: Policy; last?: string },
 ): ActivityMonth[] {
   const { asOf, months = 12, policy } = options;
-  const last = options.last ?? asOf.toZonedDateTimeISO(TIME_ZONE).toPlainDate().toPlainYearMonth().toString();
-  // series.ts has lastMonths, but it imports the compliance export, which imports this file.
-  const list = Array.from({ length: months }, (_, i) => addMonths(last, i - months + 1)!);
-  return list.map((month) => ({
+  return lastMonths(options.last ?? monthOf(asOf), months).map((month) => ({
     month,
     regions: regionActivity(activityRows(content, { month, asOf, policy, weeks: false })),
   }));

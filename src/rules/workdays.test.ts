@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { beijingDay, nextWorkingDay, workCalendar, workingDaysIn } from './workdays.ts';
+import { nextWorkingDay, workCalendar, workingDaysIn } from './workdays.ts';
 
 const day = (text: string) => Temporal.PlainDate.from(text);
 const NATIONAL_DAY = {
@@ -60,10 +60,5 @@ describe('working days (calendar.yaml holidays and 调休)', () => {
     const long = workCalendar({ holidays: [{ from: '2026-01-01', to: '2099-12-31' }] });
     expect(long.isWorkingDay(day('2026-06-01'))).toBe(false);
     expect(long.isWorkingDay(day('2099-06-01'))).toBe(true);
-  });
-
-  it('takes the Beijing day of an instant, whatever the machine’s zone', () => {
-    expect(beijingDay(Temporal.Instant.from('2026-10-31T16:30:00Z')).toString()).toBe('2026-11-01');
-    expect(beijingDay(Temporal.Instant.from('2026-11-01T00:10:00+08:00')).toString()).toBe('2026-11-01');
   });
 });

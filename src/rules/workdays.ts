@@ -4,7 +4,7 @@
  * one through Asia/Shanghai, so the machine's zone never moves a log row to another day.
  */
 import { Temporal } from 'temporal-polyfill';
-import { inShanghai, parseDate } from '../model/time.ts';
+import { parseDate } from '../model/time.ts';
 
 /** What calendar.yaml says about days off and days worked; both lists may be absent. */
 export interface WorkdaySource {
@@ -85,9 +85,4 @@ export function nextWorkingDay(calendar: WorkCalendar, day: Temporal.PlainDate):
   // Bounded so that a calendar that lists a whole year off cannot loop forever.
   for (let i = 0; i < LONGEST_HOLIDAY_DAYS && !calendar.isWorkingDay(next); i++) next = next.add({ days: 1 });
   return next;
-}
-
-/** The Beijing calendar day of an instant. */
-export function beijingDay(instant: Temporal.Instant): Temporal.PlainDate {
-  return inShanghai(instant).toPlainDate();
 }

@@ -1,10 +1,5 @@
-/** What each measure is called (the model's MEASURES) and the unit its count is read in on the pages. */
+/** The unit each measure's count is read in on the pages (its name: measureLabel in src/rules/labels.ts). */
 import { MEASURES, type Measure } from '../../model/options.ts';
-
-export const MEASURE_LABELS = Object.fromEntries(MEASURES.map((m) => [m.value, m.label])) as Record<
-  Measure,
-  string
->;
 
 export const MEASURE_UNITS: Record<Measure, string> = {
   visits: '次',

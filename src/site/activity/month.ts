@@ -3,11 +3,12 @@
  * measure, one line per person with the month's figures and each week's. No counting happens here: every
  * number is a row of the export.
  */
+import { measureLabel } from '../../rules/labels.ts';
 import type { Person, Region } from '../../model/index.ts';
 import { compareCodePoints } from '../../rules/counting.ts';
 import { PALETTE, REQUIRED_COLOR, type ChartSpec } from '../compliance/chart-spec.ts';
 import type { Measure } from '../../model/options.ts';
-import { MEASURE_LABELS, MEASURE_ORDER, MEASURE_UNITS } from './labels.ts';
+import { MEASURE_ORDER, MEASURE_UNITS } from './labels.ts';
 import type { ActivityRow } from '../../rules/activity.ts';
 
 export interface PersonLine {
@@ -103,10 +104,10 @@ export function personChart(block: MeasureBlock): ChartSpec {
   const unit = MEASURE_UNITS[block.measure];
   return {
     labels: block.lines.map((l) => l.name),
-    yTitle: `${MEASURE_LABELS[block.measure]}（${unit}）`,
+    yTitle: `${measureLabel(block.measure)}（${unit}）`,
     bars: [
       {
-        label: `本月${MEASURE_LABELS[block.measure]}（${unit}）`,
+        label: `本月${measureLabel(block.measure)}（${unit}）`,
         color: PALETTE[0],
         values: block.lines.map((l) => l.month.count),
       },

@@ -2,12 +2,13 @@
  * What the activity index shows: who is below a quota this week and this month, region by region, and each
  * region's twelve months. The rows and sums come from the rules; this only picks and groups them.
  */
+import { measureLabel } from '../../rules/labels.ts';
 import type { Temporal } from 'temporal-polyfill';
 import type { Person, Region } from '../../model/index.ts';
 import { formatWeek, inShanghai } from '../../model/time.ts';
 import { REQUIRED_COLOR, PALETTE, type ChartSpec } from '../compliance/chart-spec.ts';
 import { shortMonthLabels } from '../compliance/months.ts';
-import { MEASURE_LABELS, MEASURE_UNITS } from './labels.ts';
+import { MEASURE_UNITS } from './labels.ts';
 import { isIn, placesOf, type Place } from './month.ts';
 import type { Measure } from '../../model/options.ts';
 import type { ActivityRow } from '../../rules/activity.ts';
@@ -63,10 +64,10 @@ export function trendChart(
   const unit = MEASURE_UNITS[measure];
   return {
     labels: shortMonthLabels(months.map((m) => m.month)),
-    yTitle: `${MEASURE_LABELS[measure]}（${unit}）`,
+    yTitle: `${measureLabel(measure)}（${unit}）`,
     bars: [
       {
-        label: `${MEASURE_LABELS[measure]}合计（${unit}）`,
+        label: `${measureLabel(measure)}合计（${unit}）`,
         color: PALETTE[0],
         values: months.map((m) => m.count),
       },
