@@ -1,7 +1,7 @@
 /**
  * A worker thread that indexes search shards for the build (search.ts). A thread of its own loads its own
  * copy of pagefind's Node API, and with it a pagefind process of its own: the API keeps one process per
- * module instance, so two shards in one thread would queue in one process.
+ * module instance, and its close() ends that process for every index in the thread.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Page } from './search-cache.ts';

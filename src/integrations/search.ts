@@ -53,8 +53,11 @@ export {
 /** Beside each cached shard folder: its key and the digests of its files. */
 const MANIFEST = 'cache.json';
 
-/** Shards indexed at once, each in its own thread and pagefind process. */
-const PARALLEL = Number(process.env.PORTAL_SEARCH_PARALLEL ?? 2);
+/**
+ * Shards indexed at once, each in its own thread and pagefind process. `PORTAL_SEARCH_PARALLEL=1` indexes one
+ * after another in the build's own thread: slower, but a little less memory (docs/performance.md).
+ */
+const PARALLEL = process.env.PORTAL_SEARCH_PARALLEL === '1' ? 1 : 2;
 
 const WORKER = new URL('./search-worker.ts', import.meta.url);
 
