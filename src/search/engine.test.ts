@@ -14,7 +14,7 @@ function fake(answers: Record<string, string[]>) {
         results: ids.map((id) => ({
           id,
           score: 1,
-          data: async () => ({ url: `/${id}/`, content: '', excerpt: '', meta: {} }),
+          data: async () => ({ url: `/${id}/`, content: '', excerpt: '', meta: {}, filters: {} }),
         })),
       };
     },

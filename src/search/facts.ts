@@ -43,7 +43,12 @@ export interface PagefindFacts {
 /** One line, trimmed: pagefind keeps a value as written, and a result shows it as one line. */
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 
+/** The filter that carries a page's sort time to its result data, where pagefind exposes no sort value. */
+export const TIME_FILTER = 'time';
+
 export function pagefindFacts(input: FactsInput): PagefindFacts {
+  // Seconds since 1970: every value has the same number of digits, so text order is time order too.
+  const time = String(Math.floor(instantOf(input.time).epochMilliseconds / 1000));
   const filters: [string, string][] = [
     ['kind', input.kind],
     ['region', input.region ?? DEPARTMENT_FILTER],
@@ -53,6 +58,9 @@ export function pagefindFacts(input: FactsInput): PagefindFacts {
   if (input.category) filters.push(['category', input.category]);
   if (input.meetingKind) filters.push(['meeting', input.meetingKind]);
   if (input.reportKind) filters.push(['report', input.reportKind]);
+  // The search merges the hits of several shards by time (shard-merge.ts); a filter is in each page's
+  // result data but, unlike metadata, is not searched as text. No one filters by it.
+  filters.push([TIME_FILTER, time]);
   return {
     filters,
     meta: [
@@ -62,7 +70,6 @@ export function pagefindFacts(input: FactsInput): PagefindFacts {
       ['author', oneLine(input.authorName)],
       ['date', beijingDate(input.time)],
     ],
-    // Seconds since 1970: every value has the same number of digits, so text order is time order too.
-    sort: [['time', String(Math.floor(instantOf(input.time).epochMilliseconds / 1000))]],
+    sort: [['time', time]],
   };
 }

@@ -11,6 +11,8 @@ export interface PagefindData {
   /** Page text around the matches, `<` and `>` escaped, matches in `<mark>`. */
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The page's filter values; `time` carries its sort time (facts.ts). */
+  filters: Record<string, string[] | undefined>;
 }
 
 export interface PagefindResult {
@@ -42,6 +44,10 @@ export interface PagefindInstanceOptions {
   excerptLength: number;
 }
 
+/**
+ * pagefind.js (1.5 and later): every instance searches its own bundle, and all of them share one web worker.
+ * Each instance still downloads its bundle's WebAssembly, so shards are opened only when needed.
+ */
 export interface PagefindModule {
   createInstance(options: PagefindInstanceOptions): PagefindInstance;
 }
