@@ -68,6 +68,10 @@ export async function openShards(
     module.catch(() => (module = undefined));
     return module;
   };
+  // Instances are started one at a time: all of them share pagefind.js's one WebAssembly module, which the
+  // first to start sets up, and two starting at once would each set up their own and clash ("memory access
+  // out of bounds" in the second).
+  let started: Promise<unknown> = Promise.resolve();
   return entries.map(({ id, path, from, to }) => {
     let opened: Promise<PagefindInstance> | undefined;
     return {
@@ -76,7 +80,18 @@ export async function openShards(
       from,
       to,
       instance: () => {
-        opened ??= script().then((m) => m.createInstance(instanceOptions(path)));
+        opened ??= (async () => {
+          const m = await script();
+          const turn = started.then(async () => {
+            const instance = m.createInstance(instanceOptions(path));
+            // An empty search returns as soon as the instance is set up (pagefind's own init() resolves
+            // before its WebAssembly is).
+            await instance.search('');
+            return instance;
+          });
+          started = turn.catch(() => undefined);
+          return turn;
+        })();
         opened.catch(() => (opened = undefined));
         return opened;
       },
