@@ -88,6 +88,8 @@ export interface FirstQuery {
   bytes: number;
   files: number;
   results: number;
+  /** Shards opened (each downloads its own index metadata and WebAssembly). */
+  shards: number;
 }
 
 /**
@@ -110,5 +112,6 @@ export async function firstQuery(
     bytes: fresh.bytesRead() + script,
     files: fresh.filesRead().length + 1,
     results: search.progress().known,
+    shards: new Set(fresh.filesRead().filter((f) => f.endsWith('/pagefind-entry.json'))).size,
   };
 }
