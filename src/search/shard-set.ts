@@ -1,10 +1,16 @@
 /**
  * The search shards a search page reads: each family's shards.json (`/pagefind/` for staff; the managers'
- * page adds `/manage/pagefind/`), one pagefind.js for all of them, and one pagefind instance per shard,
- * created when a search first needs that shard (each instance downloads its bundle's index metadata and
- * WebAssembly). Runs the same in the browser and in Node (node-pagefind.ts), through `fetch`.
+ * page adds `/manage/pagefind/`), one pagefind.js and one WebAssembly for all of them, each shard opened
+ * when a search first needs it (it then downloads its bundle's index metadata). Runs the same in the browser
+ * and in Node (node-pagefind.ts), through `fetch`.
  */
-import { instanceOptions, type PagefindInstance, type PagefindModule } from './pagefind-api.ts';
+import {
+  indexOptions,
+  instanceOptions,
+  type PagefindInstance,
+  type PagefindModule,
+  type PagefindRoot,
+} from './pagefind-api.ts';
 import type { Span } from './shard-merge.ts';
 import { CURRENT_SHARD, isShardId, MANIFEST_FILE, type ShardEntry } from './shards.ts';
 
@@ -52,9 +58,19 @@ export async function readManifests(families: readonly string[]): Promise<ShardE
   return lists.flat();
 }
 
+/** The filter every page of a shard gets at search time (pagefind's `mergeFilter`): the shard's path. */
+export const SHARD_FILTER = 'shard';
+
 /**
  * The shards of `families`, each opened on first use with the one pagefind.js that `importScript` loads from
  * the newest shard (every shard's copy is the same file: the build writes them all with one pagefind).
+ *
+ * The first shard opened becomes a pagefind instance; every later one is merged into it (`mergeIndex`), so
+ * that it shares that instance's WebAssembly: an instance of its own (`createInstance`) would download the
+ * 55 KB of WebAssembly again for each shard. Each shard carries its path as a filter value, and a shard's
+ * searches ask for that value: only that shard answers, in its own order (pagefind orders merged results by
+ * score, and a single bundle's scores follow its own order, also when sorting by time). The shards are
+ * opened one after another.
  */
 export async function openShards(
   families: readonly string[],
@@ -62,16 +78,28 @@ export async function openShards(
 ): Promise<ShardSource[]> {
   const entries = await readManifests(families);
   const newest = entries.find((e) => e.id === CURRENT_SHARD) ?? entries[0];
-  let module: Promise<PagefindModule> | undefined;
-  const script = () => {
-    module ??= importScript(`${newest!.path}pagefind.js`);
-    module.catch(() => (module = undefined));
-    return module;
+  let root: Promise<PagefindRoot> | undefined;
+  let opening: Promise<unknown> = Promise.resolve();
+  const open = (path: string): Promise<PagefindRoot> => {
+    const opened = opening.then(async () => {
+      const mergeFilter = { [SHARD_FILTER]: path };
+      if (root) {
+        const instance = await root;
+        await instance.mergeIndex(path, { ...indexOptions(), mergeFilter });
+        return instance;
+      }
+      root = importScript(`${newest!.path}pagefind.js`).then(async (module) => {
+        const instance = module.createInstance({ ...instanceOptions(path), mergeFilter });
+        // Resolves once the instance is set up: pagefind's own init() resolves before its WebAssembly is.
+        await instance.search('');
+        return instance;
+      });
+      root.catch(() => (root = undefined));
+      return root;
+    });
+    opening = opened.catch(() => undefined);
+    return opened;
   };
-  // Instances are started one at a time: all of them share pagefind.js's one WebAssembly module, which the
-  // first to start sets up, and two starting at once would each set up their own and clash ("memory access
-  // out of bounds" in the second).
-  let started: Promise<unknown> = Promise.resolve();
   return entries.map(({ id, path, from, to }) => {
     let opened: Promise<PagefindInstance> | undefined;
     return {
@@ -80,18 +108,10 @@ export async function openShards(
       from,
       to,
       instance: () => {
-        opened ??= (async () => {
-          const m = await script();
-          const turn = started.then(async () => {
-            const instance = m.createInstance(instanceOptions(path));
-            // An empty search returns as soon as the instance is set up (pagefind's own init() resolves
-            // before its WebAssembly is).
-            await instance.search('');
-            return instance;
-          });
-          started = turn.catch(() => undefined);
-          return turn;
-        })();
+        opened ??= open(path).then((instance) => ({
+          search: (term, options) =>
+            instance.search(term, { ...options, filters: { ...options?.filters, [SHARD_FILTER]: path } }),
+        }));
         opened.catch(() => (opened = undefined));
         return opened;
       },
