@@ -141,6 +141,35 @@ describe('with the keyboard', () => {
   });
 });
 
+describe('older years', () => {
+  it('are searched only when the reader asks for more, and then the total is said', async () => {
+    const { page, complaints, index } = await open('/search/?q=学术推广', { width: 1280, height: 900 });
+    await waitForResults(page);
+    // Newest first: this month and this year fill the first page; 2025 is not even downloaded.
+    expect(await statusOf(page).textContent()).toContain('更早的年份还没有搜索');
+    expect(index.some((r) => r.url.includes('/pagefind/2025/'))).toBe(false);
+    const more = page.locator('#search-more');
+    for (let i = 0; i < 100 && (await more.isVisible()); i++) {
+      const before = await resultLinks(page).count();
+      await more.click();
+      await expect
+        .poll(async () => (await resultLinks(page).count()) > before || !(await more.isVisible()))
+        .toBe(true);
+    }
+    const truth = containing(staffPages, '学术推广');
+    await expect
+      .poll(() => statusOf(page).textContent())
+      .toContain(`其中 ${truth.size} 条完整包含“学术推广”`);
+    expect(index.some((r) => r.url.includes('/pagefind/2025/'))).toBe(true);
+    // Every complete match is listed before the first partial one.
+    const matches = await page.locator('#search-results .match').allTextContents();
+    expect(matches.slice(0, truth.size).every((m) => m === '完整匹配')).toBe(true);
+    expect(matches.slice(truth.size).every((m) => m === '部分匹配')).toBe(true);
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the managers search', () => {
   it('finds reports, and the header box under /manage/ leads to it', async () => {
     const { page, complaints } = await open('/manage/');
