@@ -6,11 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { articleContexts } from '../src/site/articles.ts';
 import { MORE_FROM_REGION } from '../src/consts.ts';
-import { build, differences, filesBelow, type Build } from './support/build.ts';
+import { searchTime } from '../src/search/indexing.ts';
+import { shardId } from '../src/search/shards.ts';
+import { build, BUILD_NOW, differences, filesBelow, type Build } from './support/build.ts';
 
 /** A copy of content/ whose files were created in the given order. */
 function copyContent(order: 'forward' | 'backward'): string {
@@ -36,7 +39,7 @@ function rendered(result: Build): string[] {
   return result.metrics!.pages.rendered.map((path) => (path.endsWith('/') ? path : `${path}/`));
 }
 
-/** Which of the two search indexes the build took from its cache. */
+/** Which search shards the build took from its cache. */
 function reusedIndexes(result: Build): string[] {
   return result.metrics!.searchIndexes.filter((i) => i.reused).map((i) => i.index);
 }
@@ -110,14 +113,19 @@ describe('a rebuild after one new article', () => {
     expect(entryPages.filter((p) => !p.startsWith('/articles/'))).toEqual([]);
   });
 
-  it('rebuilds the staff and managers indexes, which both list articles', () => {
-    expect(rebuild.metrics!.searchIndexes.map((i) => i.index)).toEqual(['/pagefind/', '/manage/pagefind/']);
-    expect(reusedIndexes(rebuild)).toEqual([]);
+  it('rebuilds only the staff shard the new article falls in, and no report shard', () => {
+    const indexes = rebuild.metrics!.searchIndexes.map((i) => i.index);
+    const time = searchTime(readFileSync(join(rebuild.outDir, 'articles', newId, 'index.html'), 'utf8'))!;
+    const shard = `/pagefind/${shardId(time, Temporal.Instant.from(BUILD_NOW))}/`;
+    expect(indexes).toContain(shard);
+    expect(indexes.some((i) => i.startsWith('/manage/pagefind/'))).toBe(true);
+    expect(indexes.filter((i) => !reusedIndexes(rebuild).includes(i))).toEqual([shard]);
   });
 
   it('renders no entry page and builds no index when nothing changed', () => {
     expect(rendered(unchanged).filter(isEntryPage)).toEqual([]);
-    expect(reusedIndexes(unchanged)).toEqual(['/pagefind/', '/manage/pagefind/']);
+    expect(reusedIndexes(unchanged)).toEqual(unchanged.metrics!.searchIndexes.map((i) => i.index));
+    expect(reusedIndexes(unchanged).length).toBeGreaterThan(2);
     expect(unchanged.metrics!.pages.reused.length).toBeGreaterThan(1000);
     // Every cached page and index file was checked and found as recorded.
     expect(unchanged.output).not.toContain('摘要');

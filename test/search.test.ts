@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { beijingMonth, instantOf } from '../src/model/time.ts';
@@ -16,6 +15,7 @@ import { parseQuery } from '../src/search/query.ts';
 import { ShardSearch } from '../src/search/shard-search.ts';
 import type { ShardSource } from '../src/search/shard-set.ts';
 import { loadNodeShards } from '../src/search/node-pagefind.ts';
+import { fragmentUrls as bundleUrls } from './support/pagefind-files.ts';
 import { containing, searchQueries, truthPages, type TruthPage } from './support/search-truth.ts';
 
 const { content } = loadContent('content');
@@ -59,17 +59,7 @@ async function search(index: keyof typeof INDEXES, q: string, more: Partial<Sear
 /** Every page of a shard family, read from its fragment files on disk rather than through pagefind. */
 function fragmentUrls(family: string): string[] {
   const shards = readdirSync(join(outDir, family), { withFileTypes: true }).filter((e) => e.isDirectory());
-  return shards.flatMap((shard) => {
-    const dir = join(outDir, family, shard.name, 'fragment');
-    return readdirSync(dir).map(
-      (f) =>
-        JSON.parse(
-          gunzipSync(readFileSync(join(dir, f)))
-            .subarray(12)
-            .toString(),
-        ).url,
-    );
-  });
+  return shards.flatMap((shard) => bundleUrls(join(outDir, family, shard.name)));
 }
 
 describe.each(Object.keys(INDEXES) as (keyof typeof INDEXES)[])('the %s index', (index) => {

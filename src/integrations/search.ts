@@ -96,7 +96,18 @@ interface Indexer {
 }
 
 function indexer(parallel: number): Indexer {
-  if (parallel <= 1) return { index: writeBundle, close: async () => {} };
+  if (parallel <= 1) {
+    // One after another in this thread: pagefind's Node API has one process per module instance.
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      index: (pages, outputPath) => {
+        const next = queue.then(() => writeBundle(pages, outputPath));
+        queue = next.catch(() => {});
+        return next;
+      },
+      close: async () => {},
+    };
+  }
   const idle: Worker[] = [];
   const all: Worker[] = [];
   const waiting: ((worker: Worker) => void)[] = [];
@@ -119,10 +130,15 @@ function indexer(parallel: number): Indexer {
     index: async (pages, outputPath) => {
       const worker = await acquire();
       const done = await new Promise<ShardDone>((resolve, reject) => {
-        const settle = () => worker.off('message', onMessage).off('error', onError);
+        const settle = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         const onMessage = (message: ShardDone) => (settle(), resolve(message));
         const onError = (error: Error) => (settle(), reject(error));
-        worker.on('message', onMessage).on('error', onError);
+        // A thread that dies without a word (out of memory) must fail the build, not leave it waiting.
+        const onExit = (code: number) => (
+          settle(),
+          reject(new Error(`搜索索引线程意外退出（退出码 ${code}）`))
+        );
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         worker.postMessage({ pages, outputPath } satisfies ShardJob);
       });
       release(worker);
@@ -151,7 +167,7 @@ function cachedIndex(json: unknown): CachedIndex | undefined {
  * Whether the cached index was built under `key` and every one of its files is as it was written; each
  * damaged file is logged, and the index is then built again.
  */
-async function reusable(cached: string, key: string, logger: AstroIntegrationLogger): Promise<boolean> {
+async function reusable(cached: string, key: string, logger: ShardBuild['logger']): Promise<boolean> {
   const recorded = cachedIndex(await readJson(join(cached, MANIFEST)));
   if (recorded?.key !== key) return false;
   const damaged = await verify(join(cached, 'index'), recorded.files);
@@ -166,7 +182,7 @@ async function buildOrReuse(
   cacheDir: string,
   code: string,
   indexing: Indexer,
-  logger: AstroIntegrationLogger,
+  logger: ShardBuild['logger'],
 ): Promise<boolean> {
   const started = performance.now();
   const outputPath = join(dist, shard.family, shard.id);
@@ -205,6 +221,47 @@ async function keepOnly(folder: string, keep: ReadonlySet<string>): Promise<void
   );
 }
 
+/** What indexShards needs: the built site, the cache, the code fingerprint and the build's "now". */
+export interface ShardBuild {
+  dist: string;
+  cacheDir: string;
+  /** codeFingerprint() of the project: part of every shard's cache key. */
+  code: string;
+  now: Temporal.Instant;
+  logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>;
+  /** Shards indexed at once; PARALLEL unless given. */
+  parallel?: number;
+}
+
+/**
+ * Builds or reuses every search shard of the site in `dist`, removes shards of earlier builds, writes both
+ * manifests and prunes the cache. Returns the shards (staff then reports, newest first) and which were reused.
+ */
+export async function indexShards(build: ShardBuild): Promise<{ shard: Shard; reused: boolean }[]> {
+  const { dist, cacheDir, code, now: at, logger } = build;
+  const shards = shardsOf(await searchPages(dist), at);
+  const indexing = indexer(build.parallel ?? PARALLEL);
+  let done: Map<Shard, boolean>;
+  try {
+    // The largest shards are queued first, so that the threads finish close together.
+    const bySize = [...shards].sort((a, b) => b.pages.length - a.pages.length);
+    done = new Map(
+      await Promise.all(
+        bySize.map(async (s) => [s, await buildOrReuse(s, dist, cacheDir, code, indexing, logger)] as const),
+      ),
+    );
+  } finally {
+    await indexing.close();
+  }
+  for (const family of [STAFF_SHARDS, REPORT_SHARDS] as const) {
+    const ids = shards.filter((s) => s.family === family).map((s) => s.id);
+    await keepOnly(join(dist, family), new Set([...ids, MANIFEST_FILE]));
+    await writeShardManifest(dist, family, at);
+  }
+  await keepOnly(join(cacheDir, 'portal-search'), new Set(shards.map(cacheName)));
+  return shards.map((shard) => ({ shard, reused: done.get(shard)! }));
+}
+
 /** `metrics` receives the time of the search phase and, per shard, whether it was reused (build-metrics.ts). */
 export default function searchIndexes(metrics?: MetricsRecorder): AstroIntegration {
   let cacheDir = '';
@@ -219,40 +276,22 @@ export default function searchIndexes(metrics?: MetricsRecorder): AstroIntegrati
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const start = now();
-        const dist = fileURLToPath(dir);
-        const shards = shardsOf(await searchPages(dist), buildNow());
         // The code fingerprint covers this integration, the indexing code and, through the lockfile, pagefind.
         const code = codeFingerprint(fileURLToPath(root));
-        const indexing = indexer(PARALLEL);
-        let reused: boolean[];
-        try {
-          // The largest shards are queued first, so that the two threads finish close together.
-          const bySize = [...shards].sort((a, b) => b.pages.length - a.pages.length);
-          const done = new Map(
-            await Promise.all(
-              bySize.map(
-                async (s) => [s, await buildOrReuse(s, dist, cacheDir, code, indexing, logger)] as const,
-              ),
-            ),
-          );
-          reused = shards.map((s) => done.get(s)!);
-        } finally {
-          await indexing.close();
-        }
-        for (const family of [STAFF_SHARDS, REPORT_SHARDS] as const) {
-          const ids = shards.filter((s) => s.family === family).map((s) => s.id);
-          await keepOnly(join(dist, family), new Set([...ids, MANIFEST_FILE]));
-          await writeShardManifest(dist, family, buildNow());
-        }
-        await keepOnly(join(cacheDir, 'portal-search'), new Set(shards.map(cacheName)));
-        shards.forEach((s, i) =>
-          metrics?.searchIndex({ index: sitePath(s), pages: s.pages.length, reused: reused[i]! }),
-        );
+        const built = await indexShards({
+          dist: fileURLToPath(dir),
+          cacheDir,
+          code,
+          now: buildNow(),
+          logger,
+        });
+        for (const { shard, reused } of built)
+          metrics?.searchIndex({ index: sitePath(shard), pages: shard.pages.length, reused });
         metrics?.phase('searchIndex', { start, end: now() });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const summary = (family: ShardFamily) => {
-          const of = shards.filter((s) => s.family === family);
-          return `${of.reduce((n, s) => n + s.pages.length, 0)} 页（${of.length} 个分片）`;
+          const of = built.filter(({ shard }) => shard.family === family);
+          return `${of.reduce((n, { shard }) => n + shard.pages.length, 0)} 页（${of.length} 个分片）`;
         };
         logger.info(
           `搜索索引：员工 ${summary(STAFF_SHARDS)}，工作汇报 ${summary(REPORT_SHARDS)}，用时 ${seconds} 秒`,
