@@ -179,6 +179,21 @@ describe('the managers search', () => {
     const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h?.startsWith('/manage/reports/'))).toBe(true);
+
+    // Without the filter, staff and report shards are merged by each result's time, newest first.
+    await page.goto(`${site.server.url}/manage/search/?q=回款`);
+    await waitForResults(page);
+    const complete = page.locator('#search-results .result:has(.match.complete)');
+    const links = await complete
+      .locator('.result-title a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.some((h) => h?.startsWith('/manage/reports/'))).toBe(true);
+    expect(links.some((h) => !h?.startsWith('/manage/'))).toBe(true);
+    const days = (await complete.locator('.result-facts').allTextContents()).map((f) => {
+      const [, y, m, d] = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(f)!;
+      return Number(y) * 10000 + Number(m) * 100 + Number(d);
+    });
+    expect(days).toEqual([...days].sort((a, b) => b - a));
     expect(complaints).toEqual([]);
     await page.close();
   });
