@@ -5,6 +5,7 @@
  */
 import { beijingMonth, instantOf } from '../model/time.ts';
 import { beijingDate } from '../site/format.ts';
+import { TIME_FILTER } from './pagefind-api.ts';
 
 export type SearchKind = 'article' | 'meeting' | 'report';
 
@@ -42,9 +43,6 @@ export interface PagefindFacts {
 
 /** One line, trimmed: pagefind keeps a value as written, and a result shows it as one line. */
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
-
-/** The filter that carries a page's sort time to its result data, where pagefind exposes no sort value. */
-export const TIME_FILTER = 'time';
 
 export function pagefindFacts(input: FactsInput): PagefindFacts {
   // Seconds since 1970: every value has the same number of digits, so text order is time order too.

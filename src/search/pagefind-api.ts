@@ -60,6 +60,12 @@ export interface PagefindModule {
   createInstance(options: PagefindInstanceOptions): PagefindRoot;
 }
 
+/**
+ * The filter that carries a page's sort time (epoch seconds) to its result data, where pagefind exposes no
+ * sort value: the search merges shards by it. Written by facts.ts.
+ */
+export const TIME_FILTER = 'time';
+
 /** Characters around the match: about three lines of Chinese on a phone. */
 export const EXCERPT_LENGTH = 60;
 

@@ -11,8 +11,7 @@
  * matches are known only once every shard has been searched. Oldest first and relevance need every shard.
  */
 import { runSearch, type SearchRequest } from './engine.ts';
-import type { PagefindResult } from './pagefind-api.ts';
-import { TIME_FILTER } from './facts.ts';
+import { TIME_FILTER, type PagefindResult } from './pagefind-api.ts';
 import { byScore, spanGroups, TimeMerge, type TimeOrder } from './shard-merge.ts';
 import type { ShardSource } from './shard-set.ts';
 
