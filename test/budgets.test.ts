@@ -1,8 +1,13 @@
 /**
  * Page weight budgets (issue 6), checked on every build of the sample: what a reader's phone downloads for
- * an article and for a compliance page. Every page is weighed, not one picked as typical.
+ * an article and for a compliance page, and for the first search. Every page is weighed, not one picked as
+ * typical.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { firstQuery } from '../src/search/node-pagefind.ts';
+import { PAGE_SIZE } from '../src/search/view.ts';
 import { BUDGETS, pagesBelow, pageWeight, type PageWeight } from '../tools/bench/weight.ts';
 
 let outDir: string;
@@ -65,5 +70,27 @@ describe('a compliance page', () => {
     // The overview and the region pages draw charts; chart.js is the bulk of their weight.
     expect(charted.length).toBeGreaterThanOrEqual(2);
     expect(Math.min(...charted.map((w) => w.gzipBytes))).toBeGreaterThan(40_000);
+  });
+});
+
+function sizeOf(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, f) => sum + sizeOf(join(path, f)), 0);
+}
+
+describe('the first search', () => {
+  it(`downloads at most ${kb(BUDGETS.firstQuery)} for 学术推广 and its first results, opening only the shards it needs`, async () => {
+    const first = await firstQuery(outDir, ['/pagefind/'], '学术推广');
+    const all = await firstQuery(outDir, ['/pagefind/'], '学术推广', 'relevance');
+    console.info(
+      `首次搜索“学术推广”（最新在前，含前 ${PAGE_SIZE} 条结果）下载 ${kb(first.bytes)}，${first.files} 个文件，` +
+        `打开 ${first.shards} 个分片；按相关度（全部 ${all.shards} 个分片）${kb(all.bytes)}，${all.files} 个文件；` +
+        `索引大小：员工 ${kb(sizeOf(join(outDir, 'pagefind')))}，工作汇报 ${kb(sizeOf(join(outDir, 'manage', 'pagefind')))}`,
+    );
+    expect(first.results).toBeGreaterThanOrEqual(PAGE_SIZE);
+    expect(first.bytes).toBeLessThanOrEqual(BUDGETS.firstQuery);
+    // Newest first leaves the oldest shard alone.
+    expect(first.shards).toBeLessThan(all.shards);
   });
 });

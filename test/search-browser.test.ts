@@ -64,10 +64,15 @@ describe('on a phone', () => {
       `浏览器首次搜索“学术推广”下载 ${Math.round(firstQuery / 1024)} KB（${index.length} 个文件）`,
     );
     expect(new URL(page.url()).searchParams.get('q')).toBe('学术推广');
+    // Newest first: the newest shards answer; the status says what was searched or, once all was, the total.
     const truth = containing(staffPages, '学术推广');
-    await expect
-      .poll(() => statusOf(page).textContent())
-      .toContain(`其中 ${truth.size} 条完整包含“学术推广”`);
+    const status = (await statusOf(page).textContent()) ?? '';
+    expect(status).toMatch(
+      new RegExp(
+        `在本月(、\\d{4} 年)*的内容中找到 \\d+ 条完整包含“学术推广”|其中 ${truth.size} 条完整包含“学术推广”`,
+      ),
+    );
+    expect(index.some((r) => r.url.includes('/pagefind/current/'))).toBe(true);
     expect(await page.locator('#search-results .result').first().locator('mark').first().textContent()).toBe(
       '学术推广',
     );
@@ -136,6 +141,35 @@ describe('with the keyboard', () => {
   });
 });
 
+describe('older years', () => {
+  it('are searched only when the reader asks for more, and then the total is said', async () => {
+    const { page, complaints, index } = await open('/search/?q=学术推广', { width: 1280, height: 900 });
+    await waitForResults(page);
+    // Newest first: this month and this year fill the first page; 2025 is not even downloaded.
+    expect(await statusOf(page).textContent()).toContain('更早的年份还没有搜索');
+    expect(index.some((r) => r.url.includes('/pagefind/2025/'))).toBe(false);
+    const more = page.locator('#search-more');
+    for (let i = 0; i < 100 && (await more.isVisible()); i++) {
+      const before = await resultLinks(page).count();
+      await more.click();
+      await expect
+        .poll(async () => (await resultLinks(page).count()) > before || !(await more.isVisible()))
+        .toBe(true);
+    }
+    const truth = containing(staffPages, '学术推广');
+    await expect
+      .poll(() => statusOf(page).textContent())
+      .toContain(`其中 ${truth.size} 条完整包含“学术推广”`);
+    expect(index.some((r) => r.url.includes('/pagefind/2025/'))).toBe(true);
+    // Every complete match is listed before the first partial one.
+    const matches = await page.locator('#search-results .match').allTextContents();
+    expect(matches.slice(0, truth.size).every((m) => m === '完整匹配')).toBe(true);
+    expect(matches.slice(truth.size).every((m) => m === '部分匹配')).toBe(true);
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the managers search', () => {
   it('finds reports, and the header box under /manage/ leads to it', async () => {
     const { page, complaints } = await open('/manage/');
@@ -145,6 +179,21 @@ describe('the managers search', () => {
     const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h?.startsWith('/manage/reports/'))).toBe(true);
+
+    // Without the filter, staff and report shards are merged by each result's time, newest first.
+    await page.goto(`${site.server.url}/manage/search/?q=回款`);
+    await waitForResults(page);
+    const complete = page.locator('#search-results .result:has(.match.complete)');
+    const links = await complete
+      .locator('.result-title a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.some((h) => h?.startsWith('/manage/reports/'))).toBe(true);
+    expect(links.some((h) => !h?.startsWith('/manage/'))).toBe(true);
+    const days = (await complete.locator('.result-facts').allTextContents()).map((f) => {
+      const [, y, m, d] = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(f)!;
+      return Number(y) * 10000 + Number(m) * 100 + Number(d);
+    });
+    expect(days).toEqual([...days].sort((a, b) => b - a));
     expect(complaints).toEqual([]);
     await page.close();
   });

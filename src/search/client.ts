@@ -1,19 +1,24 @@
 /**
  * The search page's DOM binding: reads and fills the form, keeps the search in the address bar (bookmarkable,
  * shareable, back and forward work) and applies a SearchSession's updates (session.ts holds the logic).
- * pagefind's files are fetched on the first search only, from a URL computed here, so that Vite does not
- * bundle them.
+ * The shard lists and pagefind's files are fetched on the first search only, pagefind.js from a URL computed
+ * here, so that Vite does not bundle it.
  */
 import { resultItem } from './dom.ts';
-import { instanceOptions, type PagefindInstance, type PagefindModule } from './pagefind-api.ts';
-import { FILTER_KEYS, readState, writeState, type Allowed, type SearchState } from './params.ts';
+import type { PagefindModule } from './pagefind-api.ts';
+import {
+  DEFAULT_SORT,
+  FILTER_KEYS,
+  readState,
+  writeState,
+  type Allowed,
+  type SearchState,
+} from './params.ts';
 import { SearchSession, type Update } from './session.ts';
-
-/** Only an index of this site: `/pagefind/` or `/manage/pagefind/`. */
-const INDEX_PATH = /^\/(?:[a-z]+\/)*pagefind\/$/;
+import { FAMILY_PATH, openShards, type ShardSource } from './shard-set.ts';
 
 function start(form: HTMLFormElement): void {
-  const base = form.dataset.index ?? '';
+  const families = (form.dataset.families ?? '').split(' ');
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   const exact = form.querySelector<HTMLInputElement>('input[name="exact"]');
   const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]');
@@ -24,7 +29,8 @@ function start(form: HTMLFormElement): void {
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
-  if (!INDEX_PATH.test(base) || !input || !exact || !sort || !status || !list || !more) return;
+  if (!families.every((f) => FAMILY_PATH.test(f)) || !input || !exact || !sort || !status || !list || !more)
+    return;
 
   const selects = new Map(
     FILTER_KEYS.flatMap((key) => {
@@ -40,14 +46,15 @@ function start(form: HTMLFormElement): void {
     ]),
   );
 
-  let pagefind: Promise<PagefindInstance> | undefined;
+  let shards: Promise<ShardSource[]> | undefined;
   const load = () => {
-    pagefind ??= import(/* @vite-ignore */ new URL(`${base}pagefind.js`, location.origin).href).then(
-      (module: PagefindModule) => module.createInstance(instanceOptions(base)),
+    shards ??= openShards(
+      families,
+      (path) => import(/* @vite-ignore */ new URL(path, location.origin).href) as Promise<PagefindModule>,
     );
     // A failed load (server restarting) is tried again at the next search.
-    pagefind.catch(() => (pagefind = undefined));
-    return pagefind;
+    shards.catch(() => (shards = undefined));
+    return shards;
   };
 
   const apply = (change: Update): void => {
@@ -88,7 +95,7 @@ function start(form: HTMLFormElement): void {
     exact.checked = state.exact;
     sort.value = state.sort;
     for (const [key, select] of selects) select.value = state.filters[key] ?? '';
-    const chosen = Object.keys(state.filters).length + (state.sort === 'relevance' ? 0 : 1);
+    const chosen = Object.keys(state.filters).length + (state.sort === DEFAULT_SORT ? 0 : 1);
     if (filterCount) filterCount.textContent = chosen > 0 ? `（已选 ${chosen} 项）` : '';
     if (details && chosen > 0 && wide.matches) details.open = true;
   };

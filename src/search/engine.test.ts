@@ -3,18 +3,22 @@ import { runSearch } from './engine.ts';
 import type { PagefindInstance, PagefindSearchOptions } from './pagefind-api.ts';
 import { parseQuery } from './query.ts';
 
-/** A pagefind that answers from a table and records what it was asked. */
+/**
+ * A pagefind that answers from a table and records what it was asked. A single word it has no answer for
+ * is on some page ('w'), as the words of a query usually are.
+ */
 function fake(answers: Record<string, string[]>) {
   const calls: [string | null, PagefindSearchOptions | undefined][] = [];
   const pagefind: PagefindInstance = {
     async search(term, options) {
       calls.push([term, options]);
-      const ids = answers[term ?? ''] ?? [];
+      const word = term !== null && /^[^\s"]+$/.test(term);
+      const ids = answers[term ?? ''] ?? (word ? ['w'] : []);
       return {
         results: ids.map((id) => ({
           id,
           score: 1,
-          data: async () => ({ url: `/${id}/`, content: '', excerpt: '', meta: {} }),
+          data: async () => ({ url: `/${id}/`, content: '', excerpt: '', meta: {}, filters: {} }),
         })),
       };
     },
@@ -38,7 +42,12 @@ describe('runSearch', () => {
       '"华 东"': ['d', 'c', 'b'],
     });
     const ranked = await runSearch(pagefind, request('学术推广 华东'));
-    expect(calls.map(([term]) => term)).toEqual(['学 术 推 广 华 东', '"学 术 推 广"', '"华 东"']);
+    expect(calls.map(([term]) => term)).toEqual([
+      '学 术 推 广 华 东',
+      ...'学术推广华东',
+      '"学 术 推 广"',
+      '"华 东"',
+    ]);
     expect(ranked.hits.map((h) => h.id)).toEqual(['c', 'd', 'a', 'b']);
     expect(ranked.completeCount).toBe(2);
   });
@@ -50,6 +59,12 @@ describe('runSearch', () => {
       '"华 东"': ['a', 'b'],
     });
     expect((await runSearch(pagefind, request('"学术推广" 华东'))).hits.map((h) => h.id)).toEqual(['b']);
+  });
+
+  it('finds nothing when one of the words is on no page, which pagefind would leave out', async () => {
+    const { pagefind } = fake({ '高 萍': ['a', 'b'], 萍: [], '"高 萍"': [] });
+    const ranked = await runSearch(pagefind, request('高萍'));
+    expect(ranked.hits).toEqual([]);
   });
 
   it('passes filters and the order on to every search', async () => {

@@ -35,7 +35,17 @@ export async function runSearch(
     return rankHits(results, undefined, undefined, false);
   }
   // The ordinary search first: it loads the index chunks that the phrase searches then share.
-  const { results } = await pagefind.search(looseTerm(query), options);
+  const loose = looseTerm(query);
+  const { results } = await pagefind.search(loose, options);
+  // Pagefind leaves out of a search any word that no page (of this index) has, instead of finding nothing:
+  // "高 萍" in an index without 萍 lists every page with 高. Each word is looked up alone, so that a result
+  // has every character, whatever the index (a shard lacks words that the whole site has).
+  const words = [...new Set(loose.split(' '))];
+  const missing =
+    results.length > 0 && words.length > 1
+      ? await Promise.all(words.map(async (w) => (await pagefind.search(w, options)).results.length === 0))
+      : [];
+  if (missing.some(Boolean)) return rankHits([], undefined, undefined, false);
   const exact = await Promise.all(
     query.phrases.map(async (phrase) => {
       const found = await pagefind.search(exactTerm(phrase), options);

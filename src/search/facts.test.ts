@@ -19,6 +19,7 @@ describe('pagefindFacts', () => {
       ['month', '2026-03'],
       ['author', 'zhangwei'],
       ['category', 'academic'],
+      ['time', String(Date.parse('2026-03-31T15:30:00Z') / 1000)],
     ]);
     expect(Object.fromEntries(facts.meta)).toEqual({
       title: '学术推广 怎样 做出实效',

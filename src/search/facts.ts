@@ -5,6 +5,7 @@
  */
 import { beijingMonth, instantOf } from '../model/time.ts';
 import { beijingDate } from '../site/format.ts';
+import { TIME_FILTER } from './pagefind-api.ts';
 
 export type SearchKind = 'article' | 'meeting' | 'report';
 
@@ -44,6 +45,8 @@ export interface PagefindFacts {
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 export function pagefindFacts(input: FactsInput): PagefindFacts {
+  // Seconds since 1970: every value has the same number of digits, so text order is time order too.
+  const time = String(Math.floor(instantOf(input.time).epochMilliseconds / 1000));
   const filters: [string, string][] = [
     ['kind', input.kind],
     ['region', input.region ?? DEPARTMENT_FILTER],
@@ -53,6 +56,9 @@ export function pagefindFacts(input: FactsInput): PagefindFacts {
   if (input.category) filters.push(['category', input.category]);
   if (input.meetingKind) filters.push(['meeting', input.meetingKind]);
   if (input.reportKind) filters.push(['report', input.reportKind]);
+  // The search merges the hits of several shards by time (shard-merge.ts); a filter is in each page's
+  // result data but, unlike metadata, is not searched as text. No one filters by it.
+  filters.push([TIME_FILTER, time]);
   return {
     filters,
     meta: [
@@ -62,7 +68,6 @@ export function pagefindFacts(input: FactsInput): PagefindFacts {
       ['author', oneLine(input.authorName)],
       ['date', beijingDate(input.time)],
     ],
-    // Seconds since 1970: every value has the same number of digits, so text order is time order too.
-    sort: [['time', String(Math.floor(instantOf(input.time).epochMilliseconds / 1000))]],
+    sort: [['time', time]],
   };
 }

@@ -2,15 +2,18 @@
  * The pagefind a built site ships, run in Node: its own pagefind.js and WebAssembly, reading the index files
  * from disk. Two shims stand in for the browser: `fetch` reads the build's files (counting their bytes), and
  * `document` only tells pagefind the page language, as <html lang="zh-CN"> does. Without a window pagefind
- * runs on the main thread instead of in a worker; the search itself is the same code.
+ * runs on the main thread instead of in a worker; the search itself is the same code. Shards are opened as
+ * the search page opens them (shard-set.ts), so the bytes counted are the ones a browser would fetch.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PagefindInstance, PagefindModule } from './pagefind-api.ts';
 import { instanceOptions } from './pagefind-api.ts';
-import { runSearch } from './engine.ts';
+import type { SortOrder } from './params.ts';
 import { parseQuery } from './query.ts';
+import { ShardSearch } from './shard-search.ts';
+import { openShards, type ShardSource } from './shard-set.ts';
 import { PAGE_SIZE } from './view.ts';
 
 export interface NodePagefind {
@@ -21,32 +24,63 @@ export interface NodePagefind {
   filesRead(): string[];
 }
 
-/** Loads the index at `/${index}/` of the site built in `outDir`. */
+interface Reads {
+  bytesRead(): number;
+  filesRead(): string[];
+}
+
+/** Folders served as the site root, the latest first: a path is read from the first that has it. */
+const roots: string[] = [];
+let counting = { bytes: 0, files: [] as string[] };
+
+/**
+ * Points `fetch` at the site built in `outDir` (besides any folder served before), counting from now on
+ * what is read. Pagefind asks for site paths (`/pagefind/current/index/…`); anything else goes to the real
+ * fetch.
+ */
+function serveFrom(outDir: string): Reads {
+  const reads = { bytes: 0, files: [] as string[] };
+  counting = reads;
+  if (!roots.includes(outDir)) roots.unshift(outDir);
+  if (roots.length === 1) {
+    const realFetch = globalThis.fetch;
+    Object.assign(globalThis, {
+      document: { currentScript: null, querySelector: () => ({ getAttribute: () => 'zh-CN' }) },
+      fetch: async (input: string | URL | Request, init?: RequestInit) => {
+        const path = String(input).replace(/\?.*$/, '');
+        if (!path.startsWith('/')) return realFetch(input, init);
+        const root = roots.find((r) => existsSync(join(r, path))) ?? roots[0]!;
+        const body = readFileSync(join(root, path));
+        counting.files.push(path);
+        counting.bytes += body.length;
+        return new Response(body);
+      },
+    });
+  }
+  return { bytesRead: () => reads.bytes, filesRead: () => [...reads.files] };
+}
+
+/** A fresh copy of a pagefind.js of the site: pagefind keeps its state in module scope. */
+const freshScript = (outDir: string) => async (path: string) =>
+  (await import(
+    /* @vite-ignore */ `${pathToFileURL(join(outDir, path)).href}?${Date.now()}`
+  )) as PagefindModule;
+
+/** Loads the single pagefind bundle at `/${index}/` of the site built in `outDir`. */
 export async function loadNodePagefind(outDir: string, index: string): Promise<NodePagefind> {
-  const base = `/${index}/`;
-  const files: string[] = [];
-  let bytes = 0;
-  const realFetch = globalThis.fetch;
-  Object.assign(globalThis, {
-    document: { currentScript: null, querySelector: () => ({ getAttribute: () => 'zh-CN' }) },
-    // Pagefind asks for site paths (`/pagefind/index/…`); anything else goes to the real fetch.
-    fetch: async (input: string | URL | Request, init?: RequestInit) => {
-      const path = String(input).replace(/\?.*$/, '');
-      if (!path.startsWith('/')) return realFetch(input, init);
-      const body = readFileSync(join(outDir, path));
-      files.push(path);
-      bytes += body.length;
-      return new Response(body);
-    },
-  });
-  // A fresh module per index: pagefind keeps its state in module scope.
-  const url = `${pathToFileURL(join(outDir, index, 'pagefind.js')).href}?${Date.now()}`;
-  const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-  return {
-    pagefind: module.createInstance(instanceOptions(base)),
-    bytesRead: () => bytes,
-    filesRead: () => [...files],
-  };
+  const reads = serveFrom(outDir);
+  const module = await freshScript(outDir)(`${index}/pagefind.js`);
+  return { pagefind: module.createInstance(instanceOptions(`/${index}/`)), ...reads };
+}
+
+export interface NodeShards extends Reads {
+  shards: ShardSource[];
+}
+
+/** The shards of `families` (e.g. `['/pagefind/']`) of the site built in `outDir`, as the search page opens them. */
+export async function loadNodeShards(outDir: string, families: readonly string[]): Promise<NodeShards> {
+  const reads = serveFrom(outDir);
+  return { shards: await openShards(families, freshScript(outDir)), ...reads };
 }
 
 /** What the first search of a visit downloads: pagefind.js, its WebAssembly and index files, and the data of the results shown. */
@@ -54,27 +88,30 @@ export interface FirstQuery {
   bytes: number;
   files: number;
   results: number;
+  /** Shards opened (each downloads its own index metadata and WebAssembly). */
+  shards: number;
 }
 
 /**
- * Runs one search on a fresh load of an index, as the search page's first query does (the same engine), and
- * fetches the data of the results the page shows first. Bytes are as stored, before any compression by the
- * web server.
+ * Runs one search on a fresh load of a family's shards, as the search page's first query does (the same
+ * engine, the default order), and fetches the data of the results the page shows first. Bytes are as
+ * stored, before any compression by the web server.
  */
-export async function firstQuery(outDir: string, index: string, q: string): Promise<FirstQuery> {
-  const fresh = await loadNodePagefind(outDir, index);
-  const ranked = await runSearch(fresh.pagefind, {
-    query: parseQuery(q),
-    filters: {},
-    sort: 'relevance',
-    exactOnly: false,
-  });
-  await Promise.all(ranked.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
+export async function firstQuery(
+  outDir: string,
+  families: readonly string[],
+  q: string,
+  sort: SortOrder = 'newest',
+): Promise<FirstQuery> {
+  const fresh = await loadNodeShards(outDir, families);
+  const search = new ShardSearch(fresh.shards, { query: parseQuery(q), filters: {}, sort, exactOnly: false });
+  await Promise.all((await search.read(0, PAGE_SIZE)).map((h) => h.data()));
   // pagefind.js itself is imported from disk here rather than fetched: count it too.
-  const script = statSync(join(outDir, index, 'pagefind.js')).size;
+  const script = fresh.shards[0] ? statSync(join(outDir, fresh.shards[0].path, 'pagefind.js')).size : 0;
   return {
     bytes: fresh.bytesRead() + script,
     files: fresh.filesRead().length + 1,
-    results: ranked.hits.length,
+    results: search.progress().known,
+    shards: new Set(fresh.filesRead().filter((f) => f.endsWith('/pagefind-entry.json'))).size,
   };
 }

@@ -16,8 +16,14 @@ describe('readState', () => {
 
   it('drops values this page does not offer, whatever a link carries', () => {
     const state = read('?q=x&region=<script>&kind=report&month=2026-03&sort=<x>&exact=yes');
-    expect(state).toEqual({ q: 'x', exact: false, sort: 'relevance', filters: {} });
+    expect(state).toEqual({ q: 'x', exact: false, sort: 'newest', filters: {} });
     expect(hasFilters(state)).toBe(false);
+  });
+
+  it('lists newest first by default, and keeps relevance for links that ask for it', () => {
+    expect(read('?q=x').sort).toBe('newest');
+    expect(read('?q=x&sort=relevance').sort).toBe('relevance');
+    expect(writeState(read('?q=x&sort=relevance'))).toBe('?q=x&sort=relevance');
   });
 
   it('keeps the query as text and bounds its length', () => {
@@ -28,13 +34,13 @@ describe('readState', () => {
 
 describe('writeState', () => {
   it('leaves defaults out and orders keys the same way every time', () => {
-    expect(writeState({ q: ' 回款 ', exact: false, sort: 'relevance', filters: {} })).toBe(
+    expect(writeState({ q: ' 回款 ', exact: false, sort: 'newest', filters: {} })).toBe(
       `?q=${encodeURIComponent('回款')}`,
     );
     expect(
       writeState({ q: '', exact: true, sort: 'oldest', filters: { kind: 'article', region: 'east' } }),
     ).toBe('?kind=article&region=east&exact=1&sort=oldest');
-    expect(writeState({ q: '  ', exact: false, sort: 'relevance', filters: {} })).toBe('');
+    expect(writeState({ q: '  ', exact: false, sort: 'newest', filters: {} })).toBe('');
   });
 
   it('round-trips through the address bar', () => {

@@ -7,8 +7,14 @@ export const FILTER_KEYS = ['kind', 'region', 'month', 'author', 'category', 'me
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
-export const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
+export const SORT_ORDERS = ['newest', 'oldest', 'relevance'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/**
+ * Newest first: the newest search shard can answer it alone, so a first search downloads one shard. Links
+ * from before, without `sort`, meant relevance and now list newest first; `sort=relevance` still works.
+ */
+export const DEFAULT_SORT: SortOrder = 'newest';
 
 export interface SearchState {
   q: string;
@@ -36,7 +42,7 @@ export function readState(params: URLSearchParams, allowed: Allowed): SearchStat
       .slice(0, MAX_Q_CHARS)
       .join(''),
     exact: params.get('exact') === '1',
-    sort: SORT_ORDERS.find((s) => s === sort) ?? 'relevance',
+    sort: SORT_ORDERS.find((s) => s === sort) ?? DEFAULT_SORT,
     filters,
   };
 }
@@ -50,7 +56,7 @@ export function writeState(state: SearchState): string {
     if (value) params.set(key, value);
   }
   if (state.exact) params.set('exact', '1');
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindData } from './pagefind-api.ts';
 import { parseQuery } from './query.ts';
-import { MESSAGES, moreLabel, resultsMessage, resultView, safePath } from './view.ts';
+import { MESSAGES, moreLabel, resultsMessage, resultView, safePath, searchedMessage } from './view.ts';
 
 const data = (over: Partial<PagefindData> = {}): PagefindData => ({
   url: '/articles/a/',
@@ -14,6 +14,7 @@ const data = (over: Partial<PagefindData> = {}): PagefindData => ({
     author: '张伟',
     date: '2026年3月1日',
   },
+  filters: {},
   ...over,
 });
 
@@ -77,5 +78,19 @@ describe('messages', () => {
     ).toContain('关键词太长');
     expect(moreLabel(7)).toBe('显示更多（还有 7 条）');
     expect(MESSAGES.nothingToSearch).toContain('标点');
+  });
+
+  it('say which years were searched while older ones are not, never a total', () => {
+    const text = searchedMessage(q, { found: 12, searched: ['current', '2026'], exactOnly: false });
+    expect(text).toBe(
+      '在本月、2026 年的内容中找到 12 条完整包含“学术推广”的结果，最新的在前；更早的年份还没有搜索。' +
+        '只包含部分字的结果，在全部年份搜索完之后列出。',
+    );
+    expect(searchedMessage(q, { found: 12, searched: ['current'], exactOnly: true })).not.toContain('部分');
+    expect(searchedMessage(parseQuery(''), { found: 10, searched: ['current'], exactOnly: false })).toBe(
+      '按筛选条件在本月的内容中找到 10 条，最新的在前；更早的年份还没有搜索。',
+    );
+    expect(moreLabel(3, false)).toBe('显示更多');
+    expect(moreLabel(0, false)).toBe('搜索更早的年份');
   });
 });

@@ -58,6 +58,32 @@ export function resultsMessage(query: Query, { total, complete, exactOnly }: Cou
   return `找到 ${total} 条结果，其中 ${complete} 条完整包含${listed(query)}，排在前面。${cut}`;
 }
 
+/** What readers call a shard: `current` is this month (and anything later), the others their year. */
+export function shardLabel(id: string): string {
+  return id === 'current' ? '本月' : `${id} 年`;
+}
+
+export interface SearchedSoFar {
+  /** Results found so far that can be shown: complete matches (all results without phrases). */
+  found: number;
+  /** Shard ids searched, newest first. */
+  searched: string[];
+  exactOnly: boolean;
+}
+
+/**
+ * Said while older shards are not searched yet (newest first searches them only when needed): what was
+ * searched and what it found, never a total that is not known.
+ */
+export function searchedMessage(query: Query, { found, searched, exactOnly }: SearchedSoFar): string {
+  const cut = query.truncated ? `（关键词太长，只用了前 ${MAX_QUERY_CHARS} 个字。）` : '';
+  const where = `${searched.map(shardLabel).join('、')}的内容`;
+  if (query.phrases.length === 0)
+    return `按筛选条件在${where}中找到 ${found} 条，最新的在前；更早的年份还没有搜索。`;
+  const partial = exactOnly ? '' : '只包含部分字的结果，在全部年份搜索完之后列出。';
+  return `在${where}中找到 ${found} 条完整包含${listed(query)}的结果，最新的在前；更早的年份还没有搜索。${partial}${cut}`;
+}
+
 export const MESSAGES = {
   idle: '输入关键词，或选择筛选条件后搜索。',
   nothingToSearch: '关键词里没有可搜索的文字（标点和符号会被忽略），请输入中文、字母或数字。',
@@ -65,6 +91,8 @@ export const MESSAGES = {
   failed: '搜索暂时不能使用，请刷新页面再试；如果一直这样，请联系管理员。',
 } as const;
 
-export function moreLabel(remaining: number): string {
-  return `显示更多（还有 ${remaining} 条）`;
+/** The "more" button: how many are left when that is known; to search older years when nothing known is left. */
+export function moreLabel(remaining: number, known = true): string {
+  if (known) return `显示更多（还有 ${remaining} 条）`;
+  return remaining > 0 ? '显示更多' : '搜索更早的年份';
 }

@@ -116,3 +116,19 @@ export function containing(pages: readonly TruthPage[], phrase: string): Set<str
   const folded = foldForMatch(phrase);
   return new Set(pages.filter((p) => p.text.includes(folded)).map((p) => p.url));
 }
+
+/** The queries the search tests ask: domain phrases, a person's name and a region's. */
+export function searchQueries(content: Content): string[] {
+  const firstAuthor = content.people.find((p) => p.id === content.articles[0]!.data.author)!;
+  return [
+    '内刊',
+    '销售沟通会',
+    '回款',
+    '纯销',
+    '布点',
+    '学术推广',
+    '办事处培训',
+    firstAuthor.name,
+    content.regions[0]!.name,
+  ];
+}
