@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTree } from '../../test/support/tree.ts';
 import { digestOf } from './digests.ts';
-import { finishOutDir, prepareOutDir } from './dist-state.ts';
+import { prepareOutDir, recordOutDir, sweepOutDir } from './dist-state.ts';
 
 const SITE = { 'a/index.html': '<p>a</p>', 'b/index.html': '<p>b</p>', '_astro/x.js': 'x()' };
 const PAGES = new Set(['a/index.html', 'b/index.html']);
@@ -19,8 +19,9 @@ async function finished() {
   // Everything in the folder was written by this "build" (it was empty before).
   expect(prepared.removed).toBe(3);
   for (const [f, t] of Object.entries(SITE)) writeFileSync(join(dist, f), t);
-  const { digests } = await finishOutDir(cache, dist, PAGES, { kept: {}, before: new Map(), removed: 0 });
-  expect(digests).toEqual(cachedOf(SITE));
+  const empty = { kept: {}, before: new Map(), removed: 0 };
+  expect(await sweepOutDir(dist, PAGES, empty)).toEqual([]);
+  expect(await recordOutDir(cache, dist, PAGES, empty)).toEqual(cachedOf(SITE));
   return { cache, dist };
 }
 
@@ -55,15 +56,17 @@ describe('building in place', () => {
     expect((await prepareOutDir(cache, dist, cachedOf(SITE))).removed).toBe(2);
   });
 
-  it('after the build, deletes what the build neither wrote nor kept as a page', async () => {
+  it('once the pages are written, deletes what the build neither wrote nor kept as a page', async () => {
     const { cache, dist } = await finished();
     const prepared = await prepareOutDir(cache, dist, cachedOf(SITE));
     // This build: page a unchanged (kept), page b gone (its entry was deleted), the script rewritten.
     writeFileSync(join(dist, '_astro/x.js'), 'y()');
-    const { digests, stale } = await finishOutDir(cache, dist, new Set(['a/index.html']), prepared);
-    expect(stale).toEqual(['b/index.html']);
+    const pages = new Set(['a/index.html']);
+    expect(await sweepOutDir(dist, pages, prepared)).toEqual(['b/index.html']);
     expect(existsSync(join(dist, 'b'))).toBe(false);
-    expect(digests).toEqual({ 'a/index.html': digestOf('<p>a</p>') });
+    expect(await recordOutDir(cache, dist, pages, prepared)).toEqual({
+      'a/index.html': digestOf('<p>a</p>'),
+    });
     expect(existsSync(join(dist, '_astro/x.js'))).toBe(true);
   });
 });

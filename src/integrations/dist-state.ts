@@ -12,9 +12,10 @@
  * first, so Astro renders or restores it. A folder without a record (new, or its last build did not finish)
  * is emptied, as Astro would have done.
  *
- * After the build, every file that this build neither wrote nor kept as one of its pages is stale (a deleted
- * entry's page, an old script chunk, a removed image) and is deleted. Integrations that write into dist
- * (search, cms, media) write their files afresh in every build, so "written during this build" covers them.
+ * Once Astro has written the pages, every file that this build neither wrote nor kept as one of its pages is
+ * stale (a deleted entry's page, an old script chunk, the last build's search index) and is deleted, before
+ * the integrations that write into dist run: the search indexes what is in dist, so a withdrawn entry's
+ * page must be gone by then. Those integrations (search, cms, media) write their files afresh each build.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
@@ -125,42 +126,49 @@ export async function prepareOutDir(
 }
 
 /**
- * After a build into `outDir`: deletes every file the build neither wrote nor named as one of its pages,
- * and records the folder for the next build. `pages` are the build's page files (relative paths);
- * `known` the digests already known of files kept untouched. Returns the digests of all pages.
+ * Once Astro has written its pages and before any integration writes into `outDir` (search indexes the
+ * pages it finds there): deletes every file that this build neither wrote nor named as one of its pages
+ * (`pages`, relative paths). What the integrations write later they write afresh.
  */
-export async function finishOutDir(
+export async function sweepOutDir(
+  outDir: string,
+  pages: ReadonlySet<string>,
+  prepared: Prepared,
+): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [path, stamp] of await stamps(outDir))
+    if (same(prepared.before.get(path), stamp) && !pages.has(path)) stale.push(path);
+  await Promise.all(stale.map((path) => rm(join(outDir, path), { force: true })));
+  if (stale.length > 0) await removeEmptyDirs(outDir);
+  return stale.sort();
+}
+
+/**
+ * After the build and every integration: records the folder for the next build into it, and returns the
+ * digests of its pages (read only for the pages written in this build).
+ */
+export async function recordOutDir(
   cacheDir: string,
   outDir: string,
   pages: ReadonlySet<string>,
   prepared: Prepared,
-): Promise<{ digests: Digests; stale: string[] }> {
+): Promise<Digests> {
   const now = await stamps(outDir);
-  const stale = new Set<string>();
   const written: string[] = [];
   const digests: Digests = {};
   for (const [path, stamp] of now) {
-    const untouched = same(prepared.before.get(path), stamp);
-    if (untouched && !pages.has(path)) {
-      stale.add(path);
-      continue;
-    }
     if (!pages.has(path)) continue;
-    const known = untouched ? prepared.kept[path] : undefined;
+    const known = same(prepared.before.get(path), stamp) ? prepared.kept[path] : undefined;
     if (known) digests[path] = known;
     else written.push(path);
   }
-  await Promise.all([...stale].map((path) => rm(join(outDir, path), { force: true })));
-  if (stale.size > 0) await removeEmptyDirs(outDir);
   Object.assign(digests, await digestFiles(outDir, written));
   const state: DistState = { outDir, files: {} };
-  for (const [path, stamp] of now) {
-    if (stale.has(path)) continue;
+  for (const [path, stamp] of now)
     state.files[path] = digests[path] === undefined ? { stamp } : { stamp, digest: digests[path] };
-  }
   const file = stateFile(cacheDir, outDir);
   await mkdir(join(cacheDir, STATES), { recursive: true });
   await writeFile(`${file}.tmp`, JSON.stringify(state));
   await rename(`${file}.tmp`, file);
-  return { digests, stale: [...stale].sort() };
+  return digests;
 }

@@ -23,7 +23,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { digestFiles, filesIn, mismatchMessage, readJson, verify, type Digests } from './digests.ts';
-import { finishOutDir, prepareOutDir, type Prepared } from './dist-state.ts';
+import { prepareOutDir, recordOutDir, sweepOutDir, type Prepared } from './dist-state.ts';
 
 /** Where Astro 7.3.5 keeps its page copies, below the cache folder (INCREMENTAL_OUTPUT_DIR). */
 const PAGES = 'dist';
@@ -87,10 +87,19 @@ export async function recordPageCache(
   await writeFile(join(cacheDir, MANIFEST), JSON.stringify({ pages: digests }));
 }
 
+/** This build's page files, relative to the output folder, from what Astro tells `astro:build:done`. */
+function pagesOf(dir: URL, assets: Map<string, URL[]>, outDir: string): Set<string> {
+  const dist = fileURLToPath(dir).replace(/\/$/, '');
+  if (dist !== outDir) throw new Error(`构建输出目录不一致：${dist}，应为 ${outDir}`);
+  return new Set(
+    [...assets.values()].flat().map((url) => relative(dist, fileURLToPath(url)).split(sep).join('/')),
+  );
+}
+
 /**
  * Two integrations: `check` must come before every other integration (nothing may touch dist or the cache
- * before the check), `record` after every integration that writes into dist (search, cms, media), so that
- * what they write counts as written by this build.
+ * before the check, and stale files must be gone before the search indexes dist), `record` after every
+ * integration that writes into dist (search, cms, media), so that the record holds what they wrote.
  */
 export default function pageCache(): { check: AstroIntegration; record: AstroIntegration } {
   let cacheDir = '';
@@ -112,20 +121,18 @@ export default function pageCache(): { check: AstroIntegration; record: AstroInt
               `输出目录中有 ${prepared.removed} 个文件不能原样沿用（改过、没有记录或缓存里已有新版本），已先删除`,
             );
         },
+        'astro:build:done': async ({ dir, assets, logger }) => {
+          const stale = await sweepOutDir(outDir, pagesOf(dir, assets, outDir), prepared!);
+          if (stale.length > 0) logger.info(`删除了输出目录中本次构建没有生成的 ${stale.length} 个旧文件`);
+        },
       },
     },
     record: {
       name: 'portal-page-cache-record',
       hooks: {
-        'astro:build:done': async ({ dir, assets, logger }) => {
-          const dist = fileURLToPath(dir).replace(/\/$/, '');
-          if (!prepared || dist !== outDir) throw new Error(`构建输出目录不一致：${dist}，应为 ${outDir}`);
-          const pages = new Set(
-            [...assets.values()].flat().map((url) => relative(dist, fileURLToPath(url)).split(sep).join('/')),
-          );
-          const { digests, stale } = await finishOutDir(cacheDir, dist, pages, prepared);
-          if (stale.length > 0) logger.info(`删除了输出目录中本次构建没有生成的 ${stale.length} 个旧文件`);
-          await recordPageCache(cacheDir, dist, digests);
+        'astro:build:done': async ({ dir, assets }) => {
+          const digests = await recordOutDir(cacheDir, outDir, pagesOf(dir, assets, outDir), prepared!);
+          await recordPageCache(cacheDir, outDir, digests);
         },
       },
     },
