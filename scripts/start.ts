@@ -72,13 +72,23 @@ function git(args: string[], cwd = ROOT): void {
  * Being a work tree of the same repository, its content/ finds the repository's ledger (src/ledger/).
  */
 const TREE = join(OUT, 'tree');
+/**
+ * Two site folders used in turn: a build goes into the one not being served, in place (only the pages that
+ * changed since that folder's last build are written: src/integrations/dist-state.ts), and the gate serves it
+ * once the build has succeeded. The site is never served half written.
+ */
+const SLOTS = [join(OUT, 'site', 'a'), join(OUT, 'site', 'b')];
+/** A folder just taken out of service may still be answering a request: it is built into no sooner. */
+const GRACE_MS = 10_000;
 let served: string | undefined;
-let generation = 0;
+let releasedAt = 0;
 
-/** Builds `commit` into a new folder and, when that succeeds, serves it; the old one is removed after. */
+/** Builds `commit` into the folder not being served and, when that succeeds, serves it. */
 async function build(commit: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const started = Date.now();
-  const out = join(OUT, 'site', `${++generation}-${commit.slice(0, 8)}`);
+  const out = SLOTS.find((slot) => slot !== served)!;
+  const wait = releasedAt + GRACE_MS - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   git(['checkout', '--quiet', '--force', '--detach', commit], TREE);
   // What CI does on the protected branch: the ledger sees every commit of main before its build.
   updateLedger(ROOT, commit, Temporal.Now.instant());
@@ -101,12 +111,11 @@ async function build(commit: string, env: NodeJS.ProcessEnv): Promise<boolean> {
         ? `✗ 构建被中止（${signal}），继续提供上一次成功构建的站点。`
         : `✗ 构建失败（退出码 ${code}${report ? '，见上面的报告' : '，没有输出'}），继续提供上一次成功构建的站点。`,
     );
-    await rm(out, { recursive: true, force: true });
+    // The folder is left as it is: its build wrote no record of it, so the next build there empties it first.
     return false;
   }
-  const old = served;
   served = out;
-  if (old) setTimeout(() => void rm(old, { recursive: true, force: true }), 30_000);
+  releasedAt = Date.now();
   console.log(`✓ 站点已按提交 ${commit.slice(0, 8)} 构建（${Math.round((Date.now() - started) / 1000)} 秒）`);
   return true;
 }

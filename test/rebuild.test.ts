@@ -3,9 +3,18 @@
  * same site, and a rebuild that reuses the last build's pages and indexes gives exactly the site a build
  * from scratch gives. Real builds of the sample content, compared file by file.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
@@ -24,6 +33,20 @@ function copyContent(order: 'forward' | 'backward'): string {
     copyFileSync(join('content', file), join(root, file));
   }
   return root;
+}
+
+/**
+ * The routes that have no getStaticPaths() and so no cacheKey (Astro 7.3.5 asks only dynamic routes for
+ * one: StaticPaths in node_modules/astro/dist/runtime/prerender/static-paths.js), as site paths: the only
+ * pages a rebuild may render when nothing they show changed.
+ */
+function keylessPages(): Set<string> {
+  const files = readdirSync('src/pages', { recursive: true, encoding: 'utf8' });
+  return new Set(
+    files
+      .filter((f) => /\.(astro|mdx|ts)$/.test(f) && !/[[_]/.test(f) && !/(^|\/)_/.test(f))
+      .map((f) => `/${f.replace(/\.(astro|mdx|ts)$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/')),
+  );
 }
 
 /** The page of one article, minutes or report (not a list). */
@@ -129,7 +152,26 @@ describe('a rebuild after one new article', () => {
     );
   });
 
+  it('renders only the compliance page, downloads and feeds its month shows it on, not other months’', () => {
+    const pages = rendered(rebuild);
+    // The newest article is of the build's month (November 2026): its count changes there only.
+    expect(pages).toContain('/manage/compliance/2026-11/');
+    expect(pages).toContain('/manage/compliance/2026-11.json/');
+    expect(
+      pages.filter((p) => /^\/manage\/compliance\/\d{4}-\d\d/.test(p) && !p.includes('2026-11')),
+    ).toEqual([]);
+    // An article is in no calendar feed, no work-load page and no 及时性 board (keyless routes render always).
+    const keyless = keylessPages();
+    expect(
+      pages.filter((p) => /^\/(calendar|timeliness|manage\/activity)\/./.test(p) && !keyless.has(p)),
+    ).toEqual([]);
+  });
+
   it('renders no entry page and builds no index when nothing changed', () => {
+    // Every page with a getStaticPaths() has a key made from what it shows: only keyless routes render.
+    const keyless = keylessPages();
+    expect(keyless).toContain('/calendar/department.ics/');
+    expect(rendered(unchanged).filter((p) => !keyless.has(p))).toEqual([]);
     expect(rendered(unchanged).filter(isEntryPage)).toEqual([]);
     expect(reusedIndexes(unchanged)).toEqual(unchanged.metrics!.searchIndexes.map((i) => i.index));
     expect(reusedIndexes(unchanged).length).toBeGreaterThan(2);
@@ -137,5 +179,58 @@ describe('a rebuild after one new article', () => {
     // Every cached page and index file was checked and found as recorded.
     expect(unchanged.output).not.toContain('摘要');
     expect(differences(unchanged.outDir, scratch.outDir)).toEqual([]);
+  });
+});
+
+describe('builds in place, into the folder of the last build', () => {
+  let content: string;
+  let outDir: string;
+  let first: Build;
+  let added: Build;
+  let scratch: Build;
+  let removed: Build;
+  let newFile: string;
+  let tampered: string;
+  beforeAll(() => {
+    content = copyContent('forward');
+    const env = { PORTAL_CACHE_DIR: mkdtempSync(join(tmpdir(), 'portal-cache-')) };
+    outDir = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+    first = ok(build(content, env, outDir));
+    // Kept for comparison: the folder itself is built into again.
+    const firstCopy = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+    for (const f of filesBelow(outDir)) {
+      mkdirSync(dirname(join(firstCopy, f)), { recursive: true });
+      copyFileSync(join(outDir, f), join(firstCopy, f));
+    }
+    first = { ...first, outDir: firstCopy };
+    const { content: before } = loadContent(content);
+    const newest = before.articles.at(-1)!;
+    newFile = join(dirname(resolve(newest.file)), `${newest.id}-inplace.md`);
+    writeFileSync(
+      newFile,
+      readFileSync(resolve(newest.file), 'utf8').replace(/^title: .*$/m, 'title: 原地构建的新投稿'),
+    );
+    added = ok(build(content, env, outDir));
+    scratch = ok(build(content));
+    // Compared at once: the next build writes into the same folder.
+    expect(differences(outDir, scratch.outDir)).toEqual([]);
+    // Someone edits a page that the next build does not change; then the new article is withdrawn.
+    tampered = join(outDir, 'meetings', readdirSync(join(outDir, 'meetings')).sort()[0]!, 'index.html');
+    writeFileSync(tampered, readFileSync(tampered, 'utf8').replace('<main', '<main data-tampered="1"'));
+    writeFileSync(join(outDir, 'left-over.txt'), 'not part of any build');
+    rmSync(newFile);
+    removed = ok(build(content, env, outDir));
+  });
+
+  it('gives the clean build’s site after adding an article, pages kept in place unrendered', () => {
+    expect(added.metrics!.pages.reused.length).toBeGreaterThan(1000);
+  });
+
+  it('deletes the withdrawn article’s page and any file no build made, and repairs an edited page', () => {
+    expect(existsSync(join(outDir, 'articles', basename(newFile, '.md')))).toBe(false);
+    expect(existsSync(join(outDir, 'left-over.txt'))).toBe(false);
+    expect(removed.output).toContain('删除了输出目录中本次构建没有生成的');
+    expect(readFileSync(tampered, 'utf8')).not.toContain('data-tampered');
+    expect(differences(outDir, first.outDir)).toEqual([]);
   });
 });

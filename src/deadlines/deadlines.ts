@@ -54,7 +54,7 @@ export function deadlines(
   const regionName = (id: string) => content.regions.find((r) => r.id === id)?.name ?? id;
   const out: Deadline[] = [];
   for (const month of months) {
-    const result = computeCompliance(content, { ...options, month, asOf });
+    const result = options.exportOf?.(month) ?? computeCompliance(content, { ...options, month, asOf });
     // The contract's reports and the materials of 第五篇 二 (with the weekly work logs) are owed alike.
     for (const row of [...result.reports, ...result.materials]) {
       out.push({

@@ -55,6 +55,20 @@ function description(d: Deadline, site: string): string {
   return `按部门规则，${d.title}须在此前提交。投稿：${site}/admin/#/collections/${collection.name}（${collection.label}）`;
 }
 
+/**
+ * What calendarFeed reads of each deadline, for the feed's cache key: a status (done, missing) changes
+ * nothing in a feed, so filing a report does not render every feed that lists it again.
+ */
+export function feedEventParts(deadlines: readonly Deadline[]): unknown[] {
+  return deadlines.map((d) => [
+    d.kind,
+    d.key,
+    d.at.toString(),
+    d.title,
+    d.kind === 'report' ? [d.person, d.report] : null,
+  ]);
+}
+
 /** The feed as text. */
 export function calendarFeed({ name, deadlines, site, names }: FeedOptions): string {
   const domain = new URL(site).hostname;

@@ -26,7 +26,7 @@ describe('the page cache check', () => {
   it('keeps pages that match their digests, and logs nothing', async () => {
     const cache = await finishedBuild();
     const log = logger();
-    expect(await checkPageCache(cache, log)).toBe(0);
+    expect((await checkPageCache(cache, log)).damaged).toBe(0);
     expect(log.warnings).toEqual([]);
     expect(readFileSync(join(cache, 'dist/a/index.html'), 'utf8')).toBe('<p>a</p>');
   });
@@ -35,7 +35,7 @@ describe('the page cache check', () => {
     const cache = await finishedBuild();
     writeFileSync(join(cache, 'dist/b/index.html'), '<p>篡改</p>');
     const log = logger();
-    expect(await checkPageCache(cache, log)).toBe(1);
+    expect((await checkPageCache(cache, log)).damaged).toBe(1);
     expect(existsSync(join(cache, 'dist/b/index.html'))).toBe(false);
     expect(existsSync(join(cache, 'dist/a/index.html'))).toBe(true);
     expect(log.warnings).toHaveLength(1);
@@ -48,7 +48,7 @@ describe('the page cache check', () => {
     const cache = await finishedBuild();
     writeFileSync(join(cache, 'dist/c.html'), 'x');
     const log = logger();
-    expect(await checkPageCache(cache, log)).toBe(1);
+    expect((await checkPageCache(cache, log)).damaged).toBe(1);
     expect(existsSync(join(cache, 'dist/c.html'))).toBe(false);
     expect(log.warnings[0]).toContain('（没有记录）');
   });

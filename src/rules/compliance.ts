@@ -109,6 +109,12 @@ export interface CountingOptions {
   policy?: Policy;
   /** When each entry was first seen on main; without them no time is doubted. */
   sightings?: Sightings;
+  /**
+   * A month's export as computeCompliance gives it for the same content, asOf and options, when the caller
+   * has it already: the rules built on a month's export (deadlines, 时间存疑) take it from here instead of
+   * computing it again. A build shows each month on many pages and computes it once (src/pages/manage).
+   */
+  exportOf?: (month: string) => ComplianceExport;
 }
 
 export interface ComplianceOptions extends CountingOptions {
@@ -421,11 +427,15 @@ export function timeliness(
   if (!span) throw new RangeError(`不是月份：${month}`);
   const { policy = DEFAULT_POLICY } = options;
   const at = asOf.round({ smallestUnit: 'second', roundingMode: 'trunc' });
+  const given = options.exportOf?.(month);
   const index = indexOf(content, options);
-  const rows = [
-    ...reportRows(content, index, month, at, policy, contractKinds(policy)),
-    ...materialRows(content, index, month, at, policy),
-  ];
+  // The same rows as the month's export lists (its reports and materials).
+  const rows = given
+    ? [...given.reports, ...given.materials]
+    : [
+        ...reportRows(content, index, month, at, policy, contractKinds(policy)),
+        ...materialRows(content, index, month, at, policy),
+      ];
   const field = { on_time: 'onTime', late: 'late', missing: 'missing', pending: 'pending' } as const;
   const counts = new Map<string, Timeliness>();
   for (const person of content.people)
@@ -459,7 +469,7 @@ export function suspectEntries(content: ComplianceContent, options: ComplianceOp
   const meetings = (index.meetings.get(month) ?? [])
     .filter((m) => isCountedMeeting(m, policy))
     .flatMap((m) => (m.doubt ? [entry('meetings', 'applied', m.doubt)] : []));
-  const result = computeCompliance(content, options);
+  const result = options.exportOf?.(month) ?? computeCompliance(content, options);
   // A material is a report file too: a doubtful one is listed beside the contract's reports.
   const reports = [...result.reports, ...result.materials].flatMap((row) => {
     const found = row.suspect && index.earliest.get(reportKey(row.person, row.kind, row.period));

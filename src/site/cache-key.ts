@@ -42,3 +42,35 @@ function code(): string {
 export function sharedKey(regions: readonly Keyed[], people: readonly Keyed[]): string {
   return cacheKey(code(), regions.map(entryKey), people.map(entryKey));
 }
+
+/** A collection entry as Astro hands it out: replaced in a view's key by what entryKey takes from it. */
+function isEntry(value: object): value is Keyed & { collection: string } {
+  return 'id' in value && 'collection' in value && 'data' in value && 'digest' in value;
+}
+
+/**
+ * The key of a page that shows `views`: whatever the page computed to show (counts, rows, statuses, feed
+ * events), as plain data. Entries count by their digest, Temporal values by their ISO text, Maps and Sets by
+ * their contents. Anything else that JSON would silently drop or flatten (a function, a class instance with
+ * no toJSON such as a Map in disguise) is an error rather than a hole in the key.
+ */
+export function viewKey(shared: string, ...views: unknown[]): string {
+  const text = JSON.stringify(views, function (this: unknown, _key, value: unknown) {
+    if (value === undefined || value === null || typeof value !== 'object') {
+      if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+        throw new TypeError(`页面的缓存键不能包含 ${typeof value}`);
+      return value;
+    }
+    if (Array.isArray(value)) return value;
+    if (value instanceof Map) return { map: [...value] };
+    if (value instanceof Set) return { set: [...value] };
+    if (isEntry(value)) return { entry: [value.collection, value.id, value.digest ?? null] };
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null)
+      throw new TypeError(
+        `页面的缓存键不能包含 ${(value as { constructor?: { name?: string } }).constructor?.name ?? '对象'}`,
+      );
+    return value;
+  });
+  return createHash('sha256').update(shared).update('\0').update(text).digest('base64url').slice(0, 32);
+}

@@ -18,11 +18,15 @@ export interface Build {
 export const BUILD_NOW = '2026-11-25T18:00:00+08:00';
 
 /**
- * Builds `contentDir` into a new folder. Each build gets a cache folder of its own unless `env` names one
- * (PORTAL_CACHE_DIR), so that no build reuses pages or indexes of another.
+ * Builds `contentDir` into a new folder, or in place into `outDir` when given (as `npm start` and the
+ * benchmark do). Each build gets a cache folder of its own unless `env` names one (PORTAL_CACHE_DIR), so that
+ * no build reuses pages or indexes of another.
  */
-export function build(contentDir: string, env: Record<string, string> = {}): Build {
-  const outDir = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+export function build(
+  contentDir: string,
+  env: Record<string, string> = {},
+  outDir = mkdtempSync(join(tmpdir(), 'portal-dist-')),
+): Build {
   const cacheDir = mkdtempSync(join(tmpdir(), 'portal-cache-'));
   const metricsFile = join(mkdtempSync(join(tmpdir(), 'portal-metrics-')), 'build.json');
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {

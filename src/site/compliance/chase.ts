@@ -41,9 +41,17 @@ export function chaseList(
   asOf: Temporal.Instant,
   options: CountingOptions & { region?: string; site: string },
 ): RegionChase[] {
-  const owed = outstanding(content, [month], asOf, options).filter(
-    (r) => !options.region || r.region === options.region,
-  );
+  return chaseGroups(outstanding(content, [month], asOf, options), content, asOf, options);
+}
+
+/** The chase list made from what is still owed (`outstanding`), for every region or only `region`. */
+export function chaseGroups(
+  all: readonly Reminder[],
+  content: ComplianceContent,
+  asOf: Temporal.Instant,
+  options: { region?: string; site: string },
+): RegionChase[] {
+  const owed = all.filter((r) => !options.region || r.region === options.region);
   const name = (id: string) => content.people.find((p) => p.id === id)?.name ?? id;
   const groups = new Map<string, Reminder[]>();
   for (const r of owed) groups.set(r.region, [...(groups.get(r.region) ?? []), r]);
