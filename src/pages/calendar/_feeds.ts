@@ -3,17 +3,15 @@ import { calendarFeed } from '../../deadlines/ics.ts';
 import type { Deadline } from '../../deadlines/deadlines.ts';
 import { SITE_NAME } from '../../consts.ts';
 import { feedDeadlines } from '../../site/feeds.ts';
+import { perBuild } from '../../site/per-build.ts';
 import { complianceSource, type ComplianceSource } from '../manage/compliance/_source.ts';
 
-let cached: Promise<{ source: ComplianceSource; all: Deadline[] }> | undefined;
-
-export function feedSource() {
-  cached ??= complianceSource().then((source) => ({
+export const feedSource: () => Promise<{ source: ComplianceSource; all: Deadline[] }> = perBuild(() =>
+  complianceSource().then((source) => ({
     source,
     all: feedDeadlines(source.content, source.asOf, { sightings: source.sightings }),
-  }));
-  return cached;
-}
+  })),
+);
 
 /** The response for one feed. */
 export function feedResponse(

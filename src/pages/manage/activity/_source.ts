@@ -11,6 +11,7 @@ import {
   type ComplianceExport,
   type Timeliness,
 } from '../../../rules/compliance.ts';
+import { perBuild } from '../../../site/per-build.ts';
 import { complianceSource, type ComplianceSource } from '../compliance/_source.ts';
 
 export interface ActivitySource extends ComplianceSource {
@@ -47,10 +48,5 @@ function memo<T>(compute: (month: string) => T): (month: string) => T {
   };
 }
 
-let cached: Promise<ActivitySource> | undefined;
-
 /** One gathering per build, shared by every page. */
-export function activitySource(): Promise<ActivitySource> {
-  cached ??= gather();
-  return cached;
-}
+export const activitySource: () => Promise<ActivitySource> = perBuild(gather);

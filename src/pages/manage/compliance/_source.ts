@@ -20,6 +20,7 @@ import { complianceSeries } from '../../../rules/series.ts';
 import type { Sightings } from '../../../rules/sightings.ts';
 import { pageMonths } from '../../../site/compliance/months.ts';
 import { buildNow } from '../../../site/now.ts';
+import { perBuild } from '../../../site/per-build.ts';
 
 export interface ComplianceSource {
   content: {
@@ -73,10 +74,5 @@ async function gather(): Promise<ComplianceSource> {
   };
 }
 
-let cached: Promise<ComplianceSource> | undefined;
-
 /** One gathering per build, shared by every page: the rules index the content once. */
-export function complianceSource(): Promise<ComplianceSource> {
-  cached ??= gather();
-  return cached;
-}
+export const complianceSource: () => Promise<ComplianceSource> = perBuild(gather);
