@@ -7,6 +7,7 @@ import cms from './src/integrations/cms.ts';
 import media from './src/integrations/media.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import search from './src/integrations/search.ts';
+import keepPrerenderBundle from './src/fastpath/bundle.ts';
 
 const metrics = buildMetrics();
 
@@ -18,8 +19,9 @@ export default defineConfig({
   // On two cores this cut page generation by a third at 5,000 entries (npm run bench).
   build: { concurrency: 4 },
   // The page cache is checked first and its digests recorded before any other integration touches dist.
+  // The fast path keeps the bundle the pages were rendered with (src/fastpath/bundle.ts).
   // The measurements (PORTAL_BUILD_METRICS) come last, so that they are written after every other hook.
-  integrations: [pageCache(), mdx(), search(metrics), cms(), media(), metrics],
+  integrations: [pageCache(), mdx(), search(metrics), cms(), media(), keepPrerenderBundle(), metrics],
   // Submissions are rendered by src/markdown (sanitised); Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
