@@ -8,10 +8,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ShardManifest } from '../src/search/shards.ts';
 import { build, differences, filesBelow, type Build } from './support/build.ts';
 
 /** The first file, in name order, of a folder. */
 const firstIn = (dir: string) => join(dir, readdirSync(dir).sort()[0]!);
+
+/** The id of the newest search shard of a family (`pagefind` or `manage-pagefind`) that a build wrote. */
+const newestShard = (outDir: string, family: string) =>
+  (JSON.parse(readFileSync(join(outDir, family.replace('-', '/'), 'shards.json'), 'utf8')) as ShardManifest)
+    .shards[0]!.id;
 
 describe('a build after its cache was damaged', () => {
   let cacheDir: string;
@@ -26,8 +32,11 @@ describe('a build after its cache was damaged', () => {
     expect(clean.status, clean.output).toBe(0);
     page = join(firstIn(join(cacheDir, 'dist/articles')), 'index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('<main', '<main data-tampered="1"'));
-    fragments = ['pagefind', 'manage-pagefind'].map((name) =>
-      firstIn(join(cacheDir, 'portal-search', name, 'index/fragment')),
+    // One shard of each family: its cache folder is named for both, e.g. manage-pagefind-2026.
+    fragments = ['pagefind', 'manage-pagefind'].map((family) =>
+      firstIn(
+        join(cacheDir, 'portal-search', `${family}-${newestShard(clean.outDir, family)}`, 'index/fragment'),
+      ),
     );
     for (const f of fragments) writeFileSync(f, 'damaged');
     repaired = build(resolve('content'), env);
@@ -41,25 +50,25 @@ describe('a build after its cache was damaged', () => {
       );
   });
 
-  it('gives exactly the clean build, both search indexes included, and repairs the cache', () => {
+  it('gives exactly the clean build, every search shard included, and repairs the cache', () => {
     expect(differences(repaired.outDir, clean.outDir)).toEqual([]);
     const site = page.slice(join(cacheDir, 'dist').length);
     expect(readFileSync(page).equals(readFileSync(join(clean.outDir, site)))).toBe(true);
   });
 
-  it('shares no file with the cache: writing into dist/pagefind leaves the cached index intact', () => {
-    const cachedIndex = join(cacheDir, 'portal-search/pagefind/index');
-    const files = filesBelow(join(repaired.outDir, 'pagefind'));
+  it('shares no file with the cache: writing into a shard in dist leaves the cached shard intact', () => {
+    const id = newestShard(repaired.outDir, 'pagefind');
+    const cachedIndex = join(cacheDir, `portal-search/pagefind-${id}/index`);
+    const shard = join(repaired.outDir, 'pagefind', id);
+    const files = filesBelow(shard);
     expect(files.length).toBeGreaterThan(3);
     for (const f of files)
-      expect(statSync(join(repaired.outDir, 'pagefind', f)).ino, f).not.toBe(
-        statSync(join(cachedIndex, f)).ino,
-      );
+      expect(statSync(join(shard, f)).ino, f).not.toBe(statSync(join(cachedIndex, f)).ino);
     const site = page.slice(join(cacheDir, 'dist').length);
     expect(statSync(join(repaired.outDir, site)).ino).not.toBe(statSync(page).ino);
-    writeFileSync(join(repaired.outDir, 'pagefind/pagefind-entry.json'), 'overwritten');
+    writeFileSync(join(shard, 'pagefind-entry.json'), 'overwritten');
     expect(readFileSync(join(cachedIndex, 'pagefind-entry.json'))).toEqual(
-      readFileSync(join(clean.outDir, 'pagefind/pagefind-entry.json')),
+      readFileSync(join(clean.outDir, 'pagefind', id, 'pagefind-entry.json')),
     );
   });
 });

@@ -6,11 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { articleContexts } from '../src/site/articles.ts';
 import { MORE_FROM_REGION } from '../src/consts.ts';
-import { build, differences, filesBelow, type Build } from './support/build.ts';
+import { searchTime } from '../src/search/indexing.ts';
+import { shardId } from '../src/search/shards.ts';
+import { build, BUILD_NOW, differences, filesBelow, type Build } from './support/build.ts';
 
 /** A copy of content/ whose files were created in the given order. */
 function copyContent(order: 'forward' | 'backward'): string {
@@ -36,7 +39,7 @@ function rendered(result: Build): string[] {
   return result.metrics!.pages.rendered.map((path) => (path.endsWith('/') ? path : `${path}/`));
 }
 
-/** Which of the two search indexes the build took from its cache. */
+/** Which search shards the build took from its cache. */
 function reusedIndexes(result: Build): string[] {
   return result.metrics!.searchIndexes.filter((i) => i.reused).map((i) => i.index);
 }
@@ -110,14 +113,26 @@ describe('a rebuild after one new article', () => {
     expect(entryPages.filter((p) => !p.startsWith('/articles/'))).toEqual([]);
   });
 
-  it('rebuilds the staff and managers indexes, which both list articles', () => {
-    expect(rebuild.metrics!.searchIndexes.map((i) => i.index)).toEqual(['/pagefind/', '/manage/pagefind/']);
-    expect(reusedIndexes(rebuild)).toEqual([]);
+  it('rebuilds only the staff shards that hold a page the article changed, and no report shard', () => {
+    const indexes = rebuild.metrics!.searchIndexes.map((i) => i.index);
+    const shardOf = (page: string) => {
+      const time = searchTime(readFileSync(join(rebuild.outDir, page, 'index.html'), 'utf8'))!;
+      return `/pagefind/${shardId(time, Temporal.Instant.from(BUILD_NOW))}/`;
+    };
+    // A page's key is its whole HTML: the new article's neighbours and the articles whose "more" list names
+    // it changed too, so their shards are rebuilt although what pagefind reads of them did not change.
+    const changed = new Set(rendered(rebuild).filter(isEntryPage).map(shardOf));
+    expect(changed).toContain(shardOf(`/articles/${newId}/`));
+    expect(indexes.some((i) => i.startsWith('/manage/pagefind/'))).toBe(true);
+    expect(indexes.filter((i) => !reusedIndexes(rebuild).includes(i))).toEqual(
+      indexes.filter((i) => changed.has(i)),
+    );
   });
 
   it('renders no entry page and builds no index when nothing changed', () => {
     expect(rendered(unchanged).filter(isEntryPage)).toEqual([]);
-    expect(reusedIndexes(unchanged)).toEqual(['/pagefind/', '/manage/pagefind/']);
+    expect(reusedIndexes(unchanged)).toEqual(unchanged.metrics!.searchIndexes.map((i) => i.index));
+    expect(reusedIndexes(unchanged).length).toBeGreaterThan(2);
     expect(unchanged.metrics!.pages.reused.length).toBeGreaterThan(1000);
     // Every cached page and index file was checked and found as recorded.
     expect(unchanged.output).not.toContain('摘要');

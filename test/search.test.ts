@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { beijingMonth, instantOf } from '../src/model/time.ts';
@@ -16,6 +15,7 @@ import { parseQuery } from '../src/search/query.ts';
 import { PAGE_SIZE } from '../src/search/view.ts';
 import { BUDGETS } from '../tools/bench/weight.ts';
 import { firstQuery, loadNodePagefind, type NodePagefind } from '../src/search/node-pagefind.ts';
+import { fragmentUrls as bundleUrls } from './support/pagefind-files.ts';
 import { containing, truthPages, type TruthPage } from './support/search-truth.ts';
 
 const { content } = loadContent('content');
@@ -66,17 +66,7 @@ async function search(index: keyof typeof INDEXES, q: string, more: Partial<Sear
 }
 
 /** Every page of an index, read from its fragment files on disk rather than through pagefind. */
-function fragmentUrls(index: string): string[] {
-  const dir = join(outDir, index, 'fragment');
-  return readdirSync(dir).map(
-    (f) =>
-      JSON.parse(
-        gunzipSync(readFileSync(join(dir, f)))
-          .subarray(12)
-          .toString(),
-      ).url,
-  );
-}
+const fragmentUrls = (index: string) => bundleUrls(join(outDir, index));
 
 function sizeOf(path: string): number {
   const stat = statSync(path);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { writeTree } from '../../test/support/tree.ts';
 import { copyTree, indexKey, searchPages } from './search-cache.ts';
 
-const BODY = '<html><body><article data-pagefind-body>正文</article></body></html>';
+const BODY =
+  '<html><body><article data-pagefind-body>正文</article><span data-pagefind-sort="time:1767225600"></span></body></html>';
 
 describe('search pages', () => {
   it('lists the pages with a search body in URL order, with a digest of each', async () => {
@@ -17,6 +18,14 @@ describe('search pages', () => {
     expect(pages.map((p) => p.url)).toEqual(['/a/', '/b/']);
     expect(pages[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(pages[0]!.digest).toBe(pages[1]!.digest);
+    expect(pages[0]!.time).toBe(1767225600);
+  });
+
+  it('refuses a searchable page that does not say when it is from', async () => {
+    const dist = writeTree({ 'a/index.html': BODY.replace(/<span.*<\/span>/, '') });
+    await expect(searchPages(dist)).rejects.toThrow(
+      '可搜索的页面没有时间（data-pagefind-sort="time:…"）：/a/',
+    );
   });
 
   it('gives a changed page a new digest', async () => {
@@ -30,7 +39,7 @@ describe('search pages', () => {
 
 describe('index keys', () => {
   it('change with any page, its URL or the code', () => {
-    const pages = [{ url: '/a/', file: '', digest: 'x' }];
+    const pages = [{ url: '/a/', file: '', digest: 'x', time: 0 }];
     const key = indexKey(pages, 'code');
     expect(indexKey(pages, 'code')).toBe(key);
     expect(indexKey([{ ...pages[0]!, digest: 'y' }], 'code')).not.toBe(key);

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hasSearchBody, pageUrl } from '../search/indexing.ts';
+import { hasSearchBody, pageUrl, searchTime } from '../search/indexing.ts';
 
-/** A built page with a search body: its URL, its file and a digest of its HTML. */
+/** A built page with a search body: its URL, its file, a digest of its HTML and its search time. */
 export interface Page {
   url: string;
   file: string;
   digest: string;
+  /** Epoch seconds of pagefind's `time` sort key: which shard the page goes in (src/search/shards.ts). */
+  time: number;
 }
 
 /** Files read at once. */
@@ -31,14 +33,21 @@ export async function searchPages(dist: string): Promise<Page[]> {
       const file = join(dist, name);
       const html = await readFile(file, 'utf8');
       if (!hasSearchBody(html)) return undefined;
-      return { url: pageUrl(name), file, digest: createHash('sha256').update(html).digest('hex') };
+      const url = pageUrl(name);
+      const time = searchTime(html);
+      // Without a time the page would silently fall into no shard's span: a page must say when it is from.
+      if (time === undefined) throw new Error(`可搜索的页面没有时间（data-pagefind-sort="time:…"）：${url}`);
+      return { url, file, digest: createHash('sha256').update(html).digest('hex'), time };
     });
     for (const page of await Promise.all(batch)) if (page) pages.push(page);
   }
   return pages;
 }
 
-/** A digest of everything an index is made from: its pages as built and the code that built them. */
+/**
+ * A digest of everything an index (one search shard) is made from: its pages as built and the code that
+ * built them. Each shard has a key of its own, so a new page changes only the key of the shard it falls in.
+ */
 export function indexKey(pages: readonly Page[], code: string): string {
   const hash = createHash('sha256').update(code);
   for (const page of pages) hash.update(`\0${page.url}\0${page.digest}`);

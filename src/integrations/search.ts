@@ -1,76 +1,156 @@
 /**
- * Builds the two search indexes once the site is written, with pagefind's Node API (as Starlight does), so
- * that `npm run build` alone produces them:
+ * Builds the search shards once the site is written, with pagefind's Node API (as Starlight does), so that
+ * `npm run build` alone produces them (docs/search.md):
  *
- * - /pagefind/ for everyone: articles and minutes, nothing under /manage/;
- * - /manage/pagefind/ for managers: everything, reports too. It lives under /manage/, so the web server rule
- *   that guards /manage/ guards it as well. (Merging the staff index into a reports-only one at search time
- *   would index fewer pages, but pagefind then orders merged results by score even when sorting by time.)
+ * - /pagefind/<shard>/ for everyone: articles and minutes, nothing under /manage/;
+ * - /manage/pagefind/<shard>/ for managers: reports only. The managers' search reads the staff shards and
+ *   these, so a staff page is indexed once. It lives under /manage/, so the web server rule that guards
+ *   /manage/ guards it as well.
  *
- * The indexes are built one after the other, each in a fresh pagefind process, so that only one index is
- * ever held in memory. An index whose pages are byte for byte those of the last build, built by the same
- * code, is taken from Astro's cache folder instead: a new report leaves the staff index alone. The cached
- * copy is checked file by file against the digests recorded when it was built, and copied (never linked).
+ * A shard is `current` (this Beijing month and later) or a Beijing year (src/search/shards.ts); each family's
+ * shards are listed in its shards.json. Each shard is a pagefind bundle of its own and is built, or taken
+ * from Astro's cache folder, on its own: a shard whose pages are byte for byte those of the last build, built
+ * by the same code, is copied from the cache, so a new report rebuilds only the report shard it falls in. The
+ * cached copy is checked file by file against the digests recorded when it was built, and copied (never
+ * linked). Shards are indexed two at a time, each in a worker thread with a pagefind process of its own: on
+ * two cores that beats one after another (docs/performance.md), and each process holds one shard only.
  *
  * Only pages that mark their content with `data-pagefind-body` are indexed. The build fails if pagefind
  * reports an error: a site with a broken search should not ship.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { close, createIndex } from 'pagefind';
-import { inStaffIndex, prepareForIndex } from '../search/indexing.ts';
+import type { Temporal } from 'temporal-polyfill';
+import { inStaffIndex } from '../search/indexing.ts';
+import { groupByShard, MANIFEST_FILE } from '../search/shards.ts';
+import { buildNow } from '../site/now.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
 import { copyTree, indexKey, searchPages, type Page } from './search-cache.ts';
 import { now, type MetricsRecorder } from './build-metrics.ts';
 import { digestFiles, filesIn, mismatchMessage, readJson, verify, type Digests } from './digests.ts';
+import {
+  besides,
+  installBundle,
+  REPORT_SHARDS,
+  STAFF_SHARDS,
+  writeBundle,
+  writeShardManifest,
+  type ShardFamily,
+} from './search-shard.ts';
+import type { ShardDone, ShardJob } from './search-worker.ts';
 
-export const STAFF_INDEX = 'pagefind';
-export const MANAGERS_INDEX = 'manage/pagefind';
+export {
+  buildShard,
+  REPORT_SHARDS,
+  STAFF_SHARDS,
+  writeShardManifest,
+  type ShardFamily,
+} from './search-shard.ts';
 
-/** Beside each cached index folder: its key and the digests of its files. */
+/** Beside each cached shard folder: its key and the digests of its files. */
 const MANIFEST = 'cache.json';
 
-/** pagefind also writes its own search UIs; the portal has its own and does not ship theirs. */
-const UNUSED_FILES = ['ui', 'modular-ui', 'component-ui']
-  .flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`])
-  .concat('pagefind-highlight.js');
+/**
+ * Shards indexed at once, each in its own thread and pagefind process. `PORTAL_SEARCH_PARALLEL=1` indexes one
+ * after another in the build's own thread: slower, but a little less memory (docs/performance.md).
+ */
+const PARALLEL = process.env.PORTAL_SEARCH_PARALLEL === '1' ? 1 : 2;
 
-/** Pages read and prepared at once, while pagefind (a separate process) indexes the batch before. */
-const BATCH = 32;
+const WORKER = new URL('./search-worker.ts', import.meta.url);
 
-function check(errors: readonly string[], what: string): void {
-  if (errors.length > 0) throw new Error(`搜索索引出错（${what}）：${errors.join('；')}`);
+/** One search shard of this build: its family, its id and its pages in URL order. */
+export interface Shard {
+  family: ShardFamily;
+  id: string;
+  pages: Page[];
 }
 
-/** Indexes `pages` into `outputPath` in a pagefind process of its own, which is closed afterwards. */
-async function buildIndex(pages: readonly Page[], outputPath: string): Promise<void> {
-  try {
-    // Every page is <html lang="zh-CN">; forcing the language keeps one index even if a page forgot it.
-    const { index, errors } = await createIndex({ forceLanguage: 'zh-cn' });
-    check(errors, '创建索引');
-    // Pagefind numbers pages in the order it receives them, and ties in ranking follow that number: pages
-    // are sent strictly in URL order, never as their files happen to finish reading. The next batch is read
-    // and prepared while pagefind works on the last one.
-    let sent: Promise<{ errors: string[] }>[] = [];
-    for (let i = 0; i < pages.length; i += BATCH) {
-      const batch = await Promise.all(
-        pages.slice(i, i + BATCH).map(async (page) => ({
-          url: page.url,
-          content: prepareForIndex(await readFile(page.file, 'utf8')),
-        })),
-      );
-      const previous = sent;
-      sent = batch.map((page) => index!.addHTMLFile(page));
-      for (const result of await Promise.all(previous)) check(result.errors, outputPath);
-    }
-    for (const result of await Promise.all(sent)) check(result.errors, outputPath);
-    check((await index!.writeFiles({ outputPath })).errors, outputPath);
-  } finally {
-    await close();
+/**
+ * The shards that `pages` (every searchable page of a build, in URL order) make in a build made at `now`:
+ * staff shards newest first, then report shards newest first. Empty shards are left out.
+ */
+export function shardsOf(pages: readonly Page[], now: Temporal.Instant): Shard[] {
+  const families: [ShardFamily, Page[]][] = [
+    [STAFF_SHARDS, pages.filter((p) => inStaffIndex(p.url))],
+    [REPORT_SHARDS, pages.filter((p) => !inStaffIndex(p.url))],
+  ];
+  return families.flatMap(([family, indexed]) =>
+    [...groupByShard(indexed, (p) => p.time, now)].map(([id, shardPages]) => ({
+      family,
+      id,
+      pages: shardPages,
+    })),
+  );
+}
+
+/** Where a shard is served, e.g. /manage/pagefind/2025/. */
+const sitePath = (shard: Shard) => `/${shard.family}/${shard.id}/`;
+
+/** A shard's folder in the cache, e.g. manage-pagefind-2025. */
+const cacheName = (shard: Shard) => `${shard.family.replaceAll('/', '-')}-${shard.id}`;
+
+/** Runs `writeBundle` for up to `parallel` shards at once, each in a worker thread; in this thread for one. */
+interface Indexer {
+  index(pages: Page[], outputPath: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function indexer(parallel: number): Indexer {
+  if (parallel <= 1) {
+    // One after another in this thread: pagefind's Node API has one process per module instance.
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      index: (pages, outputPath) => {
+        const next = queue.then(() => writeBundle(pages, outputPath));
+        queue = next.catch(() => {});
+        return next;
+      },
+      close: async () => {},
+    };
   }
-  await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
+  const idle: Worker[] = [];
+  const all: Worker[] = [];
+  const waiting: ((worker: Worker) => void)[] = [];
+  const acquire = async (): Promise<Worker> => {
+    const worker = idle.pop();
+    if (worker) return worker;
+    if (all.length < parallel) {
+      const started = new Worker(WORKER);
+      all.push(started);
+      return started;
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (worker: Worker) => {
+    const next = waiting.shift();
+    if (next) next(worker);
+    else idle.push(worker);
+  };
+  return {
+    index: async (pages, outputPath) => {
+      const worker = await acquire();
+      const done = await new Promise<ShardDone>((resolve, reject) => {
+        const settle = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        const onMessage = (message: ShardDone) => (settle(), resolve(message));
+        const onError = (error: Error) => (settle(), reject(error));
+        // A thread that dies without a word (out of memory) must fail the build, not leave it waiting.
+        const onExit = (code: number) => (
+          settle(),
+          reject(new Error(`搜索索引线程意外退出（退出码 ${code}）`))
+        );
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+        worker.postMessage({ pages, outputPath } satisfies ShardJob);
+      });
+      release(worker);
+      if (done.error) throw new Error(done.error);
+    },
+    close: async () => {
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
 }
 
 /** What the cache holds for an index: the key it was built under and the digest of each of its files. */
@@ -90,7 +170,7 @@ function cachedIndex(json: unknown): CachedIndex | undefined {
  * Whether the cached index was built under `key` and every one of its files is as it was written; each
  * damaged file is logged, and the index is then built again.
  */
-async function reusable(cached: string, key: string, logger: AstroIntegrationLogger): Promise<boolean> {
+async function reusable(cached: string, key: string, logger: ShardBuild['logger']): Promise<boolean> {
   const recorded = cachedIndex(await readJson(join(cached, MANIFEST)));
   if (recorded?.key !== key) return false;
   const damaged = await verify(join(cached, 'index'), recorded.files);
@@ -98,41 +178,94 @@ async function reusable(cached: string, key: string, logger: AstroIntegrationLog
   return damaged.length === 0;
 }
 
-/** Builds one index, or takes it from the cache when its pages have not changed since the last build. */
+/** Builds one shard, or takes it from the cache when its pages have not changed since the last build. */
 async function buildOrReuse(
-  name: string,
-  pages: readonly Page[],
+  shard: Shard,
   dist: string,
   cacheDir: string,
-  root: URL,
-  logger: AstroIntegrationLogger,
+  code: string,
+  indexing: Indexer,
+  logger: ShardBuild['logger'],
 ): Promise<boolean> {
   const started = performance.now();
-  const outputPath = join(dist, name);
-  const cached = join(cacheDir, 'portal-search', name.replaceAll('/', '-'));
-  // The code fingerprint covers this integration, the indexing code and, through the lockfile, pagefind.
-  const key = indexKey(pages, codeFingerprint(fileURLToPath(root)));
+  const outputPath = join(dist, shard.family, shard.id);
+  const cached = join(cacheDir, 'portal-search', cacheName(shard));
+  const key = indexKey(shard.pages, code);
   const reused = await reusable(cached, key, logger);
-  if (reused) {
-    // Astro empties dist at the start of every build, so the index is always put back.
-    await copyTree(join(cached, 'index'), outputPath);
-  } else {
-    await rm(outputPath, { recursive: true, force: true });
-    await buildIndex(pages, outputPath);
-    // The digests are taken as pagefind wrote the files, and recorded only once the copy is complete.
-    const files = await digestFiles(outputPath, await filesIn(outputPath));
-    await rm(join(cached, MANIFEST), { force: true });
-    await copyTree(outputPath, join(cached, 'index'));
-    await writeFile(join(cached, MANIFEST), JSON.stringify({ key, files } satisfies CachedIndex));
+  const ready = besides(outputPath, reused ? 'cached' : 'new');
+  await rm(ready, { recursive: true, force: true });
+  try {
+    if (reused) {
+      await copyTree(join(cached, 'index'), ready);
+    } else {
+      await indexing.index(shard.pages, ready);
+      // The digests are taken as pagefind wrote the files, and recorded only once the copy is complete.
+      const files = await digestFiles(ready, await filesIn(ready));
+      await rm(join(cached, MANIFEST), { force: true });
+      await copyTree(ready, join(cached, 'index'));
+      await writeFile(join(cached, MANIFEST), JSON.stringify({ key, files } satisfies CachedIndex));
+    }
+    await installBundle(ready, outputPath);
+  } finally {
+    await rm(ready, { recursive: true, force: true });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
-    `搜索索引 /${name}/：${pages.length} 页，${reused ? '未变，沿用上次构建' : '已重建'}，用时 ${seconds} 秒`,
+    `搜索分片 ${sitePath(shard)}：${shard.pages.length} 页，${reused ? '未变，沿用上次构建' : '已重建'}，用时 ${seconds} 秒`,
   );
   return reused;
 }
 
-/** `metrics` receives the time of the search phase and which indexes were reused (build-metrics.ts). */
+/** Removes everything in `folder` but `keep`: shards of earlier builds and folders a killed run left. */
+async function keepOnly(folder: string, keep: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(folder).catch(() => []);
+  await Promise.all(
+    names.filter((n) => !keep.has(n)).map((n) => rm(join(folder, n), { recursive: true, force: true })),
+  );
+}
+
+/** What indexShards needs: the built site, the cache, the code fingerprint and the build's "now". */
+export interface ShardBuild {
+  dist: string;
+  cacheDir: string;
+  /** codeFingerprint() of the project: part of every shard's cache key. */
+  code: string;
+  now: Temporal.Instant;
+  logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>;
+  /** Shards indexed at once; PARALLEL unless given. */
+  parallel?: number;
+}
+
+/**
+ * Builds or reuses every search shard of the site in `dist`, removes shards of earlier builds, writes both
+ * manifests and prunes the cache. Returns the shards (staff then reports, newest first) and which were reused.
+ */
+export async function indexShards(build: ShardBuild): Promise<{ shard: Shard; reused: boolean }[]> {
+  const { dist, cacheDir, code, now: at, logger } = build;
+  const shards = shardsOf(await searchPages(dist), at);
+  const indexing = indexer(build.parallel ?? PARALLEL);
+  let done: Map<Shard, boolean>;
+  try {
+    // The largest shards are queued first, so that the threads finish close together.
+    const bySize = [...shards].sort((a, b) => b.pages.length - a.pages.length);
+    done = new Map(
+      await Promise.all(
+        bySize.map(async (s) => [s, await buildOrReuse(s, dist, cacheDir, code, indexing, logger)] as const),
+      ),
+    );
+  } finally {
+    await indexing.close();
+  }
+  for (const family of [STAFF_SHARDS, REPORT_SHARDS] as const) {
+    const ids = shards.filter((s) => s.family === family).map((s) => s.id);
+    await keepOnly(join(dist, family), new Set([...ids, MANIFEST_FILE]));
+    await writeShardManifest(dist, family, at);
+  }
+  await keepOnly(join(cacheDir, 'portal-search'), new Set(shards.map(cacheName)));
+  return shards.map((shard) => ({ shard, reused: done.get(shard)! }));
+}
+
+/** `metrics` receives the time of the search phase and, per shard, whether it was reused (build-metrics.ts). */
 export default function searchIndexes(metrics?: MetricsRecorder): AstroIntegration {
   let cacheDir = '';
   let root: URL;
@@ -146,19 +279,26 @@ export default function searchIndexes(metrics?: MetricsRecorder): AstroIntegrati
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const start = now();
-        const dist = fileURLToPath(dir);
-        const pages = await searchPages(dist);
-        const staff = pages.filter((p) => inStaffIndex(p.url));
-        for (const [name, indexed] of [
-          [STAFF_INDEX, staff],
-          [MANAGERS_INDEX, pages],
-        ] as const) {
-          const reused = await buildOrReuse(name, indexed, dist, cacheDir, root, logger);
-          metrics?.searchIndex({ index: `/${name}/`, pages: indexed.length, reused });
-        }
+        // The code fingerprint covers this integration, the indexing code and, through the lockfile, pagefind.
+        const code = codeFingerprint(fileURLToPath(root));
+        const built = await indexShards({
+          dist: fileURLToPath(dir),
+          cacheDir,
+          code,
+          now: buildNow(),
+          logger,
+        });
+        for (const { shard, reused } of built)
+          metrics?.searchIndex({ index: sitePath(shard), pages: shard.pages.length, reused });
         metrics?.phase('searchIndex', { start, end: now() });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`搜索索引：员工 ${staff.length} 页，管理人员 ${pages.length} 页，用时 ${seconds} 秒`);
+        const summary = (family: ShardFamily) => {
+          const of = built.filter(({ shard }) => shard.family === family);
+          return `${of.reduce((n, { shard }) => n + shard.pages.length, 0)} 页（${of.length} 个分片）`;
+        };
+        logger.info(
+          `搜索索引：员工 ${summary(STAFF_SHARDS)}，工作汇报 ${summary(REPORT_SHARDS)}，用时 ${seconds} 秒`,
+        );
       },
     },
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasSearchBody, inStaffIndex, pageUrl, prepareForIndex } from './indexing.ts';
+import { pagefindFacts } from './facts.ts';
+import { hasSearchBody, inStaffIndex, pageUrl, prepareForIndex, searchTime } from './indexing.ts';
 
 describe('which pages go where', () => {
   it('serves index.html at its folder', () => {
@@ -18,6 +19,21 @@ describe('which pages go where', () => {
   it('indexes only pages that mark their content', () => {
     expect(hasSearchBody('<article data-pagefind-body>x</article>')).toBe(true);
     expect(hasSearchBody('<main>list</main>')).toBe(false);
+  });
+
+  it('reads the search time that SearchFacts writes, which picks the shard', () => {
+    const { sort } = pagefindFacts({
+      kind: 'article',
+      title: 't',
+      time: '2026-01-01T00:00:00+08:00',
+      region: undefined,
+      regionName: '',
+      author: 'a',
+      authorName: '',
+    });
+    const html = sort.map(([k, v]) => `<span data-pagefind-sort="${k}:${v}"></span>`).join('');
+    expect(searchTime(`<article data-pagefind-body>x</article>${html}`)).toBe(1767196800);
+    expect(searchTime('<article data-pagefind-body>x</article>')).toBeUndefined();
   });
 });
 

@@ -23,6 +23,17 @@ export function hasSearchBody(html: string): boolean {
   return html.includes('data-pagefind-body');
 }
 
+const SORT_TIME = /data-pagefind-sort="time:(\d+)"/;
+
+/**
+ * A page's search time, epoch seconds, as SearchFacts wrote it for pagefind's `time` sort: the time that
+ * decides its search shard (shards.ts). Undefined when the page has none.
+ */
+export function searchTime(html: string): number | undefined {
+  const match = SORT_TIME.exec(html);
+  return match ? Number(match[1]) : undefined;
+}
+
 /**
  * Elements whose text is a unit of its own: a phrase never runs from one into the next. A submission's blocks,
  * plus the page's own (h1 and the sectioning elements the layouts use).
