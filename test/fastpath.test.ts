@@ -8,6 +8,7 @@ import {
   cpSync,
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -15,12 +16,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFastPath, type FastPath, type FastPathUpdate } from '../src/fastpath/index.ts';
 import { loadContent } from '../src/load/load.ts';
 import { build, BUILD_NOW, filesBelow, type Build } from './support/build.ts';
+import { fragmentUrls } from './support/pagefind-files.ts';
 
 const NOW = Temporal.Instant.from(BUILD_NOW);
 const folders: string[] = [];
@@ -102,6 +104,9 @@ describe('the fast path', () => {
       expect.arrayContaining([`/articles/${articleId}/`, '/', `/issues/${month}/`]),
     );
     expect(article.pages.some((p) => /^\/regions\/[^/]+\/$/.test(p))).toBe(true);
+    // Searchable at once: the staff shard of this month holds it; its neighbours' indexed text is unchanged.
+    expect(article.shards).toEqual(['pagefind/current']);
+    expect(fragmentUrls(join(served.outDir, 'pagefind', 'current'))).toContain(`/articles/${articleId}/`);
     const full = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
     expect(differing(article, served.outDir, full.outDir)).toEqual([]);
   });
@@ -114,6 +119,10 @@ describe('the fast path', () => {
     expect(report.pages).toEqual(expect.arrayContaining([`/manage/reports/${reportId}/`, '/manage/reports']));
     // A report touches no article page.
     expect(report.pages.filter((p) => p.startsWith('/articles/'))).toEqual([]);
+    expect(report.shards).toEqual(['manage/pagefind/current']);
+    expect(fragmentUrls(join(served.outDir, 'manage', 'pagefind', 'current'))).toContain(
+      `/manage/reports/${reportId}/`,
+    );
     const full = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
     expect(differing(report, served.outDir, full.outDir)).toEqual([]);
   });
@@ -125,7 +134,7 @@ describe('a SIGKILL during an update', () => {
   const state = (site: string) =>
     new Map(
       filesBelow(site)
-        .filter((f) => !/\/?\.[^/]*\.fastpath-\d+-\d+$/.test(f))
+        .filter((f) => !f.split('/').some((part) => part.startsWith('.')))
         .map((f) => [f, digest(join(site, f))]),
     );
 
@@ -146,12 +155,13 @@ describe('a SIGKILL during an update', () => {
     const complete = await fastPath.update([file], NOW);
     await fastPath.close();
     const after = state(site);
+    /** The old site back: old versions, no new files, no leftovers of a killed run (dot names). */
     const restore = () => {
-      for (const page of complete.pages) {
-        const f = fileOf(page);
-        if (saved.has(f)) writeFileSync(join(site, f), saved.get(f)!);
-        else if (existsSync(join(site, f))) unlinkSync(join(site, f));
-      }
+      const now = state(site);
+      for (const f of now.keys()) if (!before.has(f)) unlinkSync(join(site, f));
+      for (const [f, d] of before) if (now.get(f) !== d) writeFileSync(join(site, f), saved.get(f)!);
+      for (const f of readdirSync(site, { recursive: true }) as string[])
+        if (basename(f).startsWith('.')) rmSync(join(site, f), { recursive: true, force: true });
     };
     restore();
     expect(state(site)).toEqual(before);
@@ -174,7 +184,8 @@ describe('a SIGKILL during an update', () => {
       const outcome = await running;
       const now = state(site);
       for (const [f, d] of now) expect([before.get(f), after.get(f)], f).toContain(d);
-      for (const f of before.keys()) expect(now.has(f), f).toBe(true);
+      // A file may be gone only if the new version has it gone too (a search shard's replaced files).
+      for (const f of before.keys()) if (!now.has(f)) expect(after.has(f), f).toBe(false);
       restore();
       return { outcome, renewed: changing.filter((f) => now.get(f) === after.get(f)).length };
     }

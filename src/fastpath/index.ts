@@ -26,8 +26,6 @@ export interface FastPathOptions {
 }
 
 export interface FastPathUpdate extends UpdateResult {
-  /** The search shards rebuilt for the new pages (none until the shard build is merged). */
-  shards: string[];
   /** The "now" the pages were rendered at; the full build that follows must be given the same (PORTAL_NOW). */
   now: string;
 }
@@ -59,6 +57,7 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
     root: options.root,
     cacheDir: options.cacheDir,
     contentDir: options.contentDir,
+    siteDir: options.siteDir(),
   };
   const child: ChildProcess = spawn(process.execPath, [WORKER, JSON.stringify(workerOptions)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -98,7 +97,7 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
         pending.set(id, { resolve, reject });
         child.send({ type: 'update', id, siteDir, now: nowText });
       });
-      return { ...result, shards: [], now: nowText };
+      return { ...result, now: nowText };
     },
     async close() {
       if (exited || child.exitCode !== null) return;

@@ -24,27 +24,34 @@
 import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { Temporal } from 'temporal-polyfill';
 import { collectionSources } from '../collections.ts';
 import { forgetLoadedContent } from '../integrations/content-loader.ts';
 import { nextBuild } from '../site/per-build.ts';
 import { astroInternals, type BuildApp, type Manifest, type RouteData } from './astro-internals.ts';
 import { keptBundle, STORE_HOOK } from './bundle.ts';
 import { pathsToRender, touchedValues, type StaticPath } from './select.ts';
+import { SearchShards } from './shards.ts';
+import type { Page } from '../integrations/search-cache.ts';
 import { writeAtomically } from './write.ts';
 
 export interface WorkerOptions {
   root: string;
   cacheDir: string;
   contentDir: string;
+  /** The site served at start, whose search pages are read during warm-up. */
+  siteDir?: string | undefined;
 }
 
 export interface UpdateResult {
   /** The entries that changed since the last update (or the build the bundle came from), as collection/id. */
   entries: string[];
   pages: string[];
+  /** The search shards indexed again, e.g. pagefind/current. */
+  shards: string[];
   ms: number;
   /** How long the parts took, in milliseconds. */
-  timings: { load: number; paths: number; render: number };
+  timings: { load: number; paths: number; render: number; search: number };
 }
 
 type Entry = { id: string; digest?: string; data: unknown };
@@ -125,6 +132,7 @@ async function warmUp() {
     root: pathToFileURL(`${options.root}/`),
     cacheDir: pathToFileURL(`${options.cacheDir}/`),
   };
+  let search = options.siteDir ? await SearchShards.read(options.siteDir) : undefined;
   const logger = { error: (m: string) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} };
   const loaders = Object.entries(collectionSources).map(([name, { loader, schema }]) => ({
     name,
@@ -207,6 +215,9 @@ async function warmUp() {
     };
     const queue = paths.filter((p) => chosen.has(p.pathname));
     const written: string[] = [];
+    if (search?.site !== siteDir) search = await SearchShards.read(siteDir);
+    const searchIndex = search;
+    const reindex: Page[] = [];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const result = await astro.renderPath({
@@ -221,19 +232,32 @@ async function warmUp() {
         next.route.distURL = [];
         if (!result) continue;
         const body = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;
-        await writeAtomically(fileURLToPath(result.outFile), body);
+        const file = fileURLToPath(result.outFile);
+        if (file.endsWith('.html')) {
+          const page = await searchIndex.change(file, Buffer.from(body).toString('utf8'));
+          if (page) reindex.push(page);
+        }
+        await writeAtomically(file, body);
         written.push(next.pathname);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     known = new Map(paths.map((p) => [p.pathname, p.cacheKey]));
     const t3 = performance.now();
+    const shards = await searchIndex.reindex(reindex, Temporal.Instant.from(now));
+    const t4 = performance.now();
     const order = new Map(paths.map((p, i) => [p.pathname, i]));
     return {
       entries: changed,
       pages: written.sort((a, b) => order.get(a)! - order.get(b)!),
-      ms: Math.round(t3 - t0),
-      timings: { load: Math.round(t1 - t0), paths: Math.round(t2 - t1), render: Math.round(t3 - t2) },
+      shards,
+      ms: Math.round(t4 - t0),
+      timings: {
+        load: Math.round(t1 - t0),
+        paths: Math.round(t2 - t1),
+        render: Math.round(t3 - t2),
+        search: Math.round(t4 - t3),
+      },
     };
   }
 
