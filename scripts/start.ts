@@ -136,19 +136,20 @@ async function build(commit: string, env: NodeJS.ProcessEnv, now?: string): Prom
  * The fast path of the bundle the last build kept, started (warmed up) in the background after each build.
  * A failure to start is reported and the full builds carry on alone.
  */
-const fast: { path?: Promise<FastPath | undefined> } = {};
+const fast: { path?: Promise<FastPath | undefined>; ready?: FastPath | undefined } = {};
 
 function restartFastPath(): void {
   const previous = fast.path;
+  fast.ready = undefined;
   fast.path = (async () => {
     await (await previous)?.close();
     try {
-      return await startFastPath({
+      return (fast.ready = await startFastPath({
         root: ROOT,
         siteDir: () => served,
         contentDir: join(TREE, 'content'),
         cacheDir: CACHE,
-      });
+      }));
     } catch (error) {
       console.error(`✗ ${(error as Error).message}；新投稿要等完整构建后才能看到。`);
       return undefined;
@@ -165,11 +166,12 @@ function changedContent(from: string | undefined, to: string): string[] {
 
 /**
  * The fast path's part of a branch move: the touched pages into the served site. Returns the "now" it rendered
- * at (for the full build), or undefined when it could not run.
+ * at (for the full build), if it ran, and whether it failed (its process is then gone).
  */
-async function fastUpdate(from: string | undefined, to: string): Promise<string | undefined> {
-  const fastPath = await fast.path;
-  if (!fastPath || !served) return undefined;
+async function fastUpdate(from: string | undefined, to: string): Promise<{ now?: string; failed: boolean }> {
+  // Still warming up (after a build): the full build is not held up for it.
+  const fastPath = fast.ready;
+  if (!fastPath || !served) return { failed: false };
   const files = changedContent(from, to);
   try {
     // A "now" pinned for the whole run (PORTAL_NOW) holds for the fast path too.
@@ -178,11 +180,11 @@ async function fastUpdate(from: string | undefined, to: string): Promise<string 
     console.log(
       `✓ 快速发布：${result.pages.length} 个页面已更新（${files.length} 个内容文件，${(result.ms / 1000).toFixed(1)} 秒），完整构建随后进行`,
     );
-    return result.now;
+    return { now: result.now, failed: false };
   } catch (error) {
-    console.error(`✗ 快速发布失败：${(error as Error).message}；等完整构建。`);
-    // The process may hold a half-updated store: the next build starts a fresh one.
-    return undefined;
+    // The full build that follows reports content problems in full; one line here.
+    console.error(`✗ 快速发布未完成（完整构建照常进行）：${(error as Error).message.split('\n')[0]}`);
+    return { failed: true };
   }
 }
 
@@ -197,9 +199,10 @@ function rebuilder(ref: string, env: NodeJS.ProcessEnv) {
     building = true;
     console.log(`… ${ref} 有新提交，正在重新构建`);
     checkout(now);
-    const pinned = await fastUpdate(built, now);
-    // After a build, a fresh fast path on the bundle it kept; after a failed fast path, a fresh one anyway.
-    if ((await build(now, env, pinned)) || !pinned) restartFastPath();
+    const fastPath = await fastUpdate(built, now);
+    // After a build, a fresh fast path on the bundle it kept; after a failed one (its process has exited,
+    // its store perhaps half updated), a fresh one on the last bundle.
+    if ((await build(now, env, fastPath.now)) || fastPath.failed) restartFastPath();
     built = now; // A broken commit is reported once, not rebuilt every two seconds.
     building = false;
     void check();

@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
-import type { UpdateResult, WorkerOptions } from './worker.ts';
+import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
 
 export interface FastPathOptions {
   /** The project (its src/ and node_modules/). */
@@ -59,9 +59,11 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
     contentDir: options.contentDir,
     siteDir: options.siteDir(),
   };
-  const child: ChildProcess = spawn(process.execPath, [WORKER, JSON.stringify(workerOptions)], {
+  // The options go in the environment, not on the command line: the site's folder in a process list would
+  // look like the build writing it (test/start.test.ts finds the build by that folder).
+  const child: ChildProcess = spawn(process.execPath, [WORKER], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [OPTIONS_VARIABLE]: JSON.stringify(workerOptions) },
   });
   const pending = new Map<number, { resolve(r: UpdateResult): void; reject(e: Error): void }>();
   let exited: Error | undefined;

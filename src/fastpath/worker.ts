@@ -31,32 +31,10 @@ import { nextBuild } from '../site/per-build.ts';
 import { astroInternals, type BuildApp, type Manifest, type RouteData } from './astro-internals.ts';
 import { keptBundle, STORE_HOOK } from './bundle.ts';
 import { pathsToRender, touchedValues, type StaticPath } from './select.ts';
+import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
 import { SearchShards } from './shards.ts';
 import type { Page } from '../integrations/search-cache.ts';
 import { writeAtomically } from './write.ts';
-
-export interface WorkerOptions {
-  root: string;
-  cacheDir: string;
-  contentDir: string;
-  /** The site served at start, whose search pages are read during warm-up. */
-  siteDir?: string | undefined;
-}
-
-export interface UpdateResult {
-  /** The entries that changed since the last update (or the build the bundle came from), as collection/id. */
-  entries: string[];
-  pages: string[];
-  /** The search shards indexed again, e.g. pagefind/current. */
-  shards: string[];
-  ms: number;
-  /**
-   * How long the parts took, in milliseconds: reading and parsing the content, listing the paths (with the
-   * compliance rules' index), rendering and writing up to the end, and indexing the shards, which overlaps
-   * the rendering of the list pages.
-   */
-  timings: { load: number; paths: number; render: number; search: number };
-}
 
 type Entry = { id: string; digest?: string; data: unknown };
 type Store = Map<string, Map<string, Entry>>;
@@ -64,7 +42,7 @@ type Store = Map<string, Map<string, Entry>>;
 /** Astro renders four pages at a time in our build (astro.config.mjs build.concurrency); so does the fast path. */
 const CONCURRENCY = 4;
 
-const options = JSON.parse(process.argv[2] ?? '{}') as WorkerOptions;
+const options = JSON.parse(process.env[OPTIONS_VARIABLE] ?? '{}') as WorkerOptions;
 process.env.PORTAL_CONTENT_DIR = options.contentDir;
 const send = (message: unknown) => process.send?.(message);
 
