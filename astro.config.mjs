@@ -7,6 +7,7 @@ import cms from './src/integrations/cms.ts';
 import media from './src/integrations/media.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import search from './src/integrations/search.ts';
+import keepPrerenderBundle from './src/fastpath/bundle.ts';
 
 const metrics = buildMetrics();
 const pages = pageCache();
@@ -19,9 +20,19 @@ export default defineConfig({
   // On two cores this cut page generation by a third at 5,000 entries (npm run bench).
   build: { concurrency: 4 },
   // The page cache and the output folder are checked first, before any other integration touches dist, and
-  // recorded after every integration that writes into dist. The measurements (PORTAL_BUILD_METRICS) come
-  // last, so that they are written after every other hook.
-  integrations: [pages.check, mdx(), search(metrics), cms(), media(), pages.record, metrics],
+  // recorded after every integration that writes into dist. The fast path keeps the bundle the pages were
+  // rendered with (src/fastpath/bundle.ts). The measurements (PORTAL_BUILD_METRICS) come last, so that they
+  // are written after every other hook.
+  integrations: [
+    pages.check,
+    mdx(),
+    search(metrics),
+    cms(),
+    media(),
+    keepPrerenderBundle(),
+    pages.record,
+    metrics,
+  ],
   // Submissions are rendered by src/markdown (sanitised); Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },

@@ -5,8 +5,9 @@
  *      CMS at /api/v1, checking every save; a new secret each run, carried by the “投稿” link printed below;
  *   2. a build of what is committed on the current branch (never the working tree, never a draft), served once
  *      it is complete, after the ledger has recorded the commit (src/ledger/);
- *   3. a new build whenever that branch moves: a publish through the gate, or a commit by hand. Reads and
- *      draft saves never start one.
+ *   3. whenever that branch moves (a publish through the gate, or a commit by hand; reads and draft saves
+ *      never do): first the fast path (src/fastpath/) writes the pages the changed entries touch into the
+ *      served site, within seconds; then a full build replaces the site. Both render at the same "now".
  *
  * npm run dev (`--dev`): `astro dev` for working on the site's code, without the CMS.
  * Ctrl-C stops everything. Port: PORTAL_PORT (4321).
@@ -14,10 +15,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { CMS_ENV } from '../src/cms/backend.ts';
+import { startFastPath, type FastPath } from '../src/fastpath/index.ts';
 import { runGit } from '../src/git/run.ts';
 import { updateLedger } from '../src/ledger/index.ts';
 import { currentBranch, isGitRepo, startGate, type RunningGate } from '../src/gate/local.ts';
@@ -30,6 +32,14 @@ const ASTRO = join(
   dirname(createRequire(join(ROOT, 'package.json')).resolve('astro/package.json')),
   'bin/astro.mjs',
 );
+
+/**
+ * Astro's cache folder for every build of this run (Astro's default unless PORTAL_CACHE_DIR names another):
+ * the builds keep their prerender bundle there, which the fast path renders with.
+ */
+const CACHE = process.env.PORTAL_CACHE_DIR
+  ? resolve(process.env.PORTAL_CACHE_DIR)
+  : join(ROOT, 'node_modules', '.astro');
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false } } });
 
@@ -83,16 +93,29 @@ const GRACE_MS = 10_000;
 let served: string | undefined;
 let releasedAt = 0;
 
-/** Builds `commit` into the folder not being served and, when that succeeds, serves it. */
-async function build(commit: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+/** Checks `commit` out in the builder's work tree, after the ledger has seen it. */
+function checkout(commit: string): void {
+  git(['checkout', '--quiet', '--force', '--detach', commit], TREE);
+  // What CI does on the protected branch: the ledger sees every commit of main before its build.
+  updateLedger(ROOT, commit, Temporal.Now.instant());
+}
+
+/**
+ * Builds the checked-out `commit` into the folder not being served and, when that succeeds, serves it. `now`
+ * pins the build's "now" (PORTAL_NOW) to the fast path's, so that its pages come out the same. The fast path
+ * writes into the served folder only; its files there are not the record's, so the build after next (into
+ * that folder again) rewrites them.
+ */
+async function build(commit: string, env: NodeJS.ProcessEnv, now?: string): Promise<boolean> {
   const started = Date.now();
   const out = SLOTS.find((slot) => slot !== served)!;
   const wait = releasedAt + GRACE_MS - Date.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  git(['checkout', '--quiet', '--force', '--detach', commit], TREE);
-  // What CI does on the protected branch: the ledger sees every commit of main before its build.
-  updateLedger(ROOT, commit, Temporal.Now.instant());
-  const child = run(['build', '--outDir', out], { ...env, PORTAL_CONTENT_DIR: join(TREE, 'content') }, true);
+  const child = run(
+    ['build', '--outDir', out],
+    { ...env, PORTAL_CONTENT_DIR: join(TREE, 'content'), ...(now ? { PORTAL_NOW: now } : {}) },
+    true,
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -120,6 +143,62 @@ async function build(commit: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   return true;
 }
 
+/**
+ * The fast path of the bundle the last build kept, started (warmed up) in the background after each build.
+ * A failure to start is reported and the full builds carry on alone.
+ */
+const fast: { path?: Promise<FastPath | undefined>; ready?: FastPath | undefined } = {};
+
+function restartFastPath(): void {
+  const previous = fast.path;
+  fast.ready = undefined;
+  fast.path = (async () => {
+    await (await previous)?.close();
+    try {
+      return (fast.ready = await startFastPath({
+        root: ROOT,
+        siteDir: () => served,
+        contentDir: join(TREE, 'content'),
+        cacheDir: CACHE,
+      }));
+    } catch (error) {
+      console.error(`✗ ${(error as Error).message}；新投稿要等完整构建后才能看到。`);
+      return undefined;
+    }
+  })();
+}
+
+/** The content files that differ between two commits, for the log. */
+function changedContent(from: string | undefined, to: string): string[] {
+  if (!from) return [];
+  const r = runGit(ROOT, ['diff', '--name-only', from, to, '--', 'content/']);
+  return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : [];
+}
+
+/**
+ * The fast path's part of a branch move: the touched pages into the served site. Returns the "now" it rendered
+ * at (for the full build), if it ran, and whether it failed (its process is then gone).
+ */
+async function fastUpdate(from: string | undefined, to: string): Promise<{ now?: string; failed: boolean }> {
+  // Still warming up (after a build): the full build is not held up for it.
+  const fastPath = fast.ready;
+  if (!fastPath || !served) return { failed: false };
+  const files = changedContent(from, to);
+  try {
+    // A "now" pinned for the whole run (PORTAL_NOW) holds for the fast path too.
+    const pinned = process.env.PORTAL_NOW ? Temporal.Instant.from(process.env.PORTAL_NOW) : undefined;
+    const result = await fastPath.update(files, pinned);
+    console.log(
+      `✓ 快速发布：${result.pages.length} 个页面已更新（${files.length} 个内容文件，${(result.ms / 1000).toFixed(1)} 秒），完整构建随后进行`,
+    );
+    return { now: result.now, failed: false };
+  } catch (error) {
+    // The full build that follows reports content problems in full; one line here.
+    console.error(`✗ 快速发布未完成（完整构建照常进行）：${(error as Error).message.split('\n')[0]}`);
+    return { failed: true };
+  }
+}
+
 /** Rebuilds when the branch moves; a move during a build causes one more build after it. */
 function rebuilder(ref: string, env: NodeJS.ProcessEnv) {
   let built = revParse(ref);
@@ -130,8 +209,12 @@ function rebuilder(ref: string, env: NodeJS.ProcessEnv) {
     if (!now || now === built) return;
     building = true;
     console.log(`… ${ref} 有新提交，正在重新构建`);
-    if (await build(now, env)) built = now;
-    else built = now; // A broken commit is reported once, not rebuilt every two seconds.
+    checkout(now);
+    const fastPath = await fastUpdate(built, now);
+    // After a build, a fresh fast path on the bundle it kept; after a failed one (its process has exited,
+    // its store perhaps half updated), a fresh one on the last bundle.
+    if ((await build(now, env, fastPath.now)) || fastPath.failed) restartFastPath();
+    built = now; // A broken commit is reported once, not rebuilt every two seconds.
     building = false;
     void check();
   };
@@ -145,6 +228,7 @@ async function main(): Promise<void> {
   const shutdown = async (code = 0) => {
     clearInterval(watching.timer);
     for (const child of children) stop(child);
+    await (await fast.path)?.close();
     await gate?.stop();
     runGit(ROOT, ['worktree', 'remove', '--force', TREE]);
     process.exit(code);
@@ -178,6 +262,7 @@ async function main(): Promise<void> {
     ...process.env,
     [CMS_ENV.backend]: 'gate',
     [CMS_ENV.branch]: branch,
+    PORTAL_CACHE_DIR: CACHE,
     PORTAL_SITE: `http://127.0.0.1:${PORT}`,
   };
   try {
@@ -199,7 +284,10 @@ async function main(): Promise<void> {
   // A work tree left by a run that was killed is forgotten first.
   git(['worktree', 'prune']);
   git(['worktree', 'add', '--quiet', '--detach', '--force', TREE, ref]);
-  if (!(await build(revParse(ref)!, env))) await shutdown(1);
+  const first = revParse(ref)!;
+  checkout(first);
+  if (!(await build(first, env))) await shutdown(1);
+  restartFastPath();
   Object.assign(watching, rebuilder(ref, env));
   console.log(
     `\n站点：${gate.url}/\n投稿：${gate.loginUrl}\n` +

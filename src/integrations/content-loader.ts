@@ -41,6 +41,14 @@ function load(context: LoaderContext): Content {
   return content;
 }
 
+/**
+ * Forgets the shared read of content/, so that the next collection to load reads it again (unchanged files
+ * still come from the loader cache). The fast path (src/fastpath/) calls it before each update.
+ */
+export function forgetLoadedContent(): void {
+  cache = undefined;
+}
+
 /** Astro collections: one per collection of content/, and calendar.yaml's three lists each as its own. */
 type Name = Exclude<keyof Content, 'calendar'> | 'calendar' | 'holidays' | 'workdays';
 

@@ -1,8 +1,8 @@
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { markInvisible } from '../model/text';
-import { sanitizeOptions, SUBMISSION_SANITIZE_OPTIONS, type ImageSizes } from './sanitize-options';
-import { BLOCK_TAGS } from './tags';
+import { markInvisible } from '../model/text.ts';
+import { sanitizeOptions, SUBMISSION_SANITIZE_OPTIONS, type ImageSizes } from './sanitize-options.ts';
+import { BLOCK_TAGS } from './tags.ts';
 
 /**
  * Rendering of submitted Markdown (sales reps' posts from the CMS or by hand).

@@ -1,6 +1,6 @@
 import type sanitizeHtml from 'sanitize-html';
-import { BLOCK_TAGS, INLINE_TAGS } from './tags';
-import { EXTERNAL_LINK_REL, IMAGE_SCHEMES, LINK_SCHEMES, acceptUrl, isExternalUrl } from './url-policy';
+import { BLOCK_TAGS, INLINE_TAGS } from './tags.ts';
+import { EXTERNAL_LINK_REL, IMAGE_SCHEMES, LINK_SCHEMES, acceptUrl, isExternalUrl } from './url-policy.ts';
 
 /**
  * sanitize-html policy for rendered submissions (Markdown written by sales

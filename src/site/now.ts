@@ -5,6 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { dateTimeProblem } from '../model/schema.ts';
 import { inShanghai, monthOf, parseDateTime } from '../model/time.ts';
+import { perBuild } from './per-build.ts';
 
 /** The environment variable that pins the build time. */
 export const NOW_VARIABLE = 'PORTAL_NOW';
@@ -25,13 +26,11 @@ export function resolveNow(
   return parseDateTime(raw)!;
 }
 
-let cached: Temporal.Instant | undefined;
-
-/** The build's "now", read once per build so that every page agrees on it. */
-export function buildNow(): Temporal.Instant {
-  cached ??= resolveNow(process.env);
-  return cached;
-}
+/**
+ * The build's "now", read once per build so that every page agrees on it. The fast path (src/fastpath/) pins
+ * each update's "now" in `PORTAL_NOW` and gives the full build after it the same, so both write the same page.
+ */
+export const buildNow: () => Temporal.Instant = perBuild(() => resolveNow(process.env));
 
 /** `2026-10`: the Beijing month of an instant. */
 export function currentMonth(now: Temporal.Instant): string {

@@ -8,6 +8,7 @@ import type { Deadline } from '../../deadlines/deadlines.ts';
 import { SITE_NAME } from '../../consts.ts';
 import { viewKey } from '../../site/cache-key.ts';
 import { feedDeadlines } from '../../site/feeds.ts';
+import { perBuild } from '../../site/per-build.ts';
 import { complianceSource, type ComplianceSource } from '../manage/compliance/_source.ts';
 
 /** The portal's address as the feeds link to it (Astro.site). */
@@ -18,18 +19,15 @@ export interface Feed {
   deadlines: readonly Deadline[];
 }
 
-let cached: Promise<{ source: ComplianceSource; all: Deadline[] }> | undefined;
-
-export function feedSource() {
-  cached ??= complianceSource().then((source) => ({
+export const feedSource: () => Promise<{ source: ComplianceSource; all: Deadline[] }> = perBuild(() =>
+  complianceSource().then((source) => ({
     source,
     all: feedDeadlines(source.content, source.asOf, {
       sightings: source.sightings,
       exportOf: source.exportOf,
     }),
-  }));
-  return cached;
-}
+  })),
+);
 
 /** The cache key of a feed: what its file shows. */
 export function feedKey(feed: Feed, source: ComplianceSource): string {

@@ -6,6 +6,7 @@
  */
 import { activityTrend, type ActivityMonth } from '../../../rules/activity-trend.ts';
 import { timeliness, type Timeliness } from '../../../rules/compliance.ts';
+import { perBuild } from '../../../site/per-build.ts';
 import { complianceSource, memo, type ComplianceSource } from '../compliance/_source.ts';
 
 export interface ActivitySource extends ComplianceSource {
@@ -25,10 +26,5 @@ async function gather(): Promise<ActivitySource> {
   };
 }
 
-let cached: Promise<ActivitySource> | undefined;
-
 /** One gathering per build, shared by every page. */
-export function activitySource(): Promise<ActivitySource> {
-  cached ??= gather();
-  return cached;
-}
+export const activitySource: () => Promise<ActivitySource> = perBuild(gather);

@@ -30,6 +30,7 @@ import type { Sightings } from '../../../rules/sightings.ts';
 import { pageMonths } from '../../../site/compliance/months.ts';
 import { sharedKey } from '../../../site/cache-key.ts';
 import { buildNow } from '../../../site/now.ts';
+import { perBuild } from '../../../site/per-build.ts';
 
 export interface ComplianceSource {
   content: {
@@ -111,10 +112,5 @@ export function memo<T>(compute: (month: string) => T): (month: string) => T {
   };
 }
 
-let cached: Promise<ComplianceSource> | undefined;
-
 /** One gathering per build, shared by every page: the rules index the content once. */
-export function complianceSource(): Promise<ComplianceSource> {
-  cached ??= gather();
-  return cached;
-}
+export const complianceSource: () => Promise<ComplianceSource> = perBuild(gather);

@@ -1,0 +1,287 @@
+/**
+ * The fast path's resident process (started by src/fastpath/index.ts; one per kept bundle).
+ *
+ * Why this design (issue 14): the page must be byte for byte what the full build writes. Three ways were
+ * weighed against Astro 7.3.5:
+ * - a resident `astro dev`-style Vite server renders with dev-mode styles (inline, unhashed), dev scripts and
+ *   no per-page CSP hashes: its output would have to be patched to look built, and never provably equal;
+ * - `experimental_AstroContainer` renders components without the doctype, CSP, styles and stylesheet links
+ *   (measured in the issue), the same patching problem;
+ * - the bundle the static build itself rendered with (src/fastpath/bundle.ts keeps it) carries the compiled
+ *   pages, the manifest with the CSP hashes and each route's styles, and the content store. Imported here and
+ *   driven through Astro's own renderPath(), it renders every page of the sample byte-identical to the
+ *   build (test/fastpath.test.ts). Its store is a Map this process adopts (bundle.ts STORE_HOOK) and updates
+ *   with the project's own loaders (src/collections.ts), as Astro's content layer would, so getCollection()
+ *   in the bundle sees the new entries.
+ *
+ * Two things the bundle needs from the build are not in it: the build's `internals` (each route's styles) and
+ * `settings.scripts`. Both are rebuilt from the manifest, which the build wrote from the same data
+ * (plugin-manifest.js: the same cssOrder/mergeInlineCss over the same page data).
+ *
+ * Messages: { type: 'update', id, siteDir, now } → { type: 'done', id, result } or { type: 'error', id, message };
+ * after warm-up it sends { type: 'ready', ms } (or { type: 'failed', message } and exits).
+ */
+import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { Temporal } from 'temporal-polyfill';
+import { collectionSources } from '../collections.ts';
+import { forgetLoadedContent } from '../integrations/content-loader.ts';
+import { nextBuild } from '../site/per-build.ts';
+import { astroInternals, type BuildApp, type Manifest, type RouteData } from './astro-internals.ts';
+import { keptBundle, STORE_HOOK } from './bundle.ts';
+import { pathsToRender, touchedValues, type StaticPath } from './select.ts';
+import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
+import { SearchShards } from './shards.ts';
+import type { Page } from '../integrations/search-cache.ts';
+import { writeAtomically } from './write.ts';
+
+type Entry = { id: string; digest?: string; data: unknown };
+type Store = Map<string, Map<string, Entry>>;
+
+/** Astro renders four pages at a time in our build (astro.config.mjs build.concurrency); so does the fast path. */
+const CONCURRENCY = 4;
+
+const options = JSON.parse(process.env[OPTIONS_VARIABLE] ?? '{}') as WorkerOptions;
+process.env.PORTAL_CONTENT_DIR = options.contentDir;
+const send = (message: unknown) => process.send?.(message);
+
+/** The build's internals and options, as far as rendering reads them (core/build/environment.js). */
+function buildContext(manifest: Manifest) {
+  const pagesByKeys = new Map<string, { styles: unknown[] }>();
+  for (const { routeData, styles } of manifest.routes) {
+    // Distinct orders keep the manifest's (already sorted and merged) order through cssOrder's sort.
+    pagesByKeys.set(`${routeData.route}&${routeData.component}`, {
+      styles: styles.map((sheet, order) => ({ depth: 0, order, sheet })),
+    });
+  }
+  const scripts = manifest.routes[0]?.scripts ?? [];
+  if (scripts.some((s) => s.stage !== 'head-inline'))
+    throw new Error('快速发布通道不支持页面脚本（stage: page）');
+  const logged = (message: { level: string; message: string }) => {
+    if (message.level === 'error' || message.level === 'warn') process.stderr.write(`${message.message}\n`);
+    return true;
+  };
+  return {
+    internals: { pagesByKeys, entrySpecifierToBundleMap: new Map() },
+    options: {
+      settings: { scripts: scripts.map((s) => ({ stage: s.stage, content: s.children })) },
+      logger: { options: { destination: { write: logged } } },
+    },
+  };
+}
+
+async function warmUp() {
+  const started = performance.now();
+  const astro = await astroInternals(options.root);
+  const kept = await keptBundle(options.cacheDir);
+  if (!kept) throw new Error(`缓存目录 ${options.cacheDir} 里还没有构建留下的预渲染产物`);
+  let store: Store | undefined;
+  (globalThis as Record<symbol, unknown>)[Symbol.for(STORE_HOOK)] = (flat: unknown) =>
+    (store = astro.devalue.unflatten(flat) as Store);
+  const { app, manifest } = (await import(pathToFileURL(kept.entry).href)) as {
+    app: BuildApp;
+    manifest: Manifest;
+  };
+  const context = buildContext(manifest);
+  app.setInternals(context.internals);
+  app.setOptions(context.options);
+
+  /** Every path of every prerendered route, as the build lists them (StaticPaths), first one of a name wins. */
+  async function staticPaths(): Promise<(StaticPath & { route: RouteData })[]> {
+    app.routeCache.clearAll();
+    const all = await new astro.StaticPaths(app).getAll();
+    const seen = new Set<string>();
+    const paths: (StaticPath & { route: RouteData })[] = [];
+    for (const { pathname, route, cacheKey } of all) {
+      const name = pathname.replace(/(.)\/$/, '$1');
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const match = route.pattern.exec(pathname) ?? route.pattern.exec(`${pathname}/`);
+      const params = (match?.slice(1) ?? []).filter((p): p is string => p !== undefined);
+      paths.push({ pathname, route, cacheKey, params });
+    }
+    return paths;
+  }
+
+  // Loads the content store and every page module now, not on the first update; also the starting keys.
+  let known = new Map((await staticPaths()).map((p) => [p.pathname, p.cacheKey]));
+  if (!store) throw new Error('预渲染产物没有读取内容存储');
+  const content = store;
+  const mutable = await astro.MutableDataStore.fromMap(content as Map<string, Map<string, unknown>>);
+  const { h64ToString } = await astro.xxhash();
+  const config = {
+    root: pathToFileURL(`${options.root}/`),
+    cacheDir: pathToFileURL(`${options.cacheDir}/`),
+  };
+  let search = options.siteDir ? await SearchShards.read(options.siteDir) : undefined;
+  const logger = { error: (m: string) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} };
+  const loaders = Object.entries(collectionSources).map(([name, { loader, schema }]) => ({
+    name,
+    loader,
+    context: {
+      collection: name,
+      store: mutable.scopedStore(name),
+      meta: mutable.metaStore(name),
+      logger,
+      config,
+      // As Astro's content layer (content-layer.js → getEntryData): the schema's output is the entry's data.
+      parseData: async ({ id, data }: { id: string; data: unknown }) => {
+        const parsed = await schema.safeParseAsync(data);
+        if (!parsed.success) throw new Error(`${name}/${id}：${parsed.error.message}`);
+        return parsed.data;
+      },
+      generateDigest: (data: unknown) => h64ToString(typeof data === 'string' ? data : JSON.stringify(data)),
+    } as unknown as LoaderContext,
+  }));
+
+  async function update(siteDir: string, now: string): Promise<UpdateResult> {
+    const t0 = performance.now();
+    process.env.PORTAL_NOW = now;
+    // A new build for every per-build value of the pages (src/site/per-build.ts): "now", the rules' index.
+    nextBuild();
+    const before = new Map([...content].map(([name, entries]) => [name, new Map(entries)]));
+    forgetLoadedContent();
+    for (const { loader, context: loaderContext } of loaders) await loader.load(loaderContext);
+    // The build's pages read the store as Astro wrote it: collections and entries sorted by key
+    // (data-store-writer.js sortCollections), not in the order the loaders set them.
+    const byKey = <T>([a]: [string, T], [b]: [string, T]) => a.localeCompare(b);
+    const sorted = [...content].sort(byKey);
+    content.clear();
+    for (const [name, entries] of sorted) content.set(name, new Map([...entries].sort(byKey)));
+    // What changed, and the values (months, regions, people, ids) that pages of changed entries are named by.
+    const touched = new Set<string>();
+    const changed: string[] = [];
+    for (const [name, entries] of content) {
+      const old = before.get(name) ?? new Map<string, Entry>();
+      for (const [id, entry] of entries) {
+        const previous = old.get(id);
+        if (previous && previous.digest === entry.digest) continue;
+        // The build's pages read the store after a devalue round trip (data-store.json, then the bundle's
+        // JSON): a new entry takes the same trip, so that it is the same value the build renders.
+        entries.set(id, astro.devalue.parse(astro.devalue.stringify(entry)) as Entry);
+        touched.add(id);
+        changed.push(`${name}/${id}`);
+        touchedValues(entry.data, touched);
+        if (previous) touchedValues(previous.data, touched);
+      }
+      for (const [id, previous] of old) {
+        if (entries.has(id)) continue;
+        changed.push(`${name}/${id}`);
+        touchedValues(previous.data, touched.add(id));
+      }
+    }
+    const t1 = performance.now();
+    const paths = await staticPaths();
+    const chosen = new Set(pathsToRender(known, paths, touched));
+    const t2 = performance.now();
+    const renderOptions = {
+      settings: {
+        buildOutput: 'static',
+        config: {
+          base: manifest.base,
+          trailingSlash: manifest.trailingSlash,
+          build: { format: manifest.buildFormat },
+          outDir: pathToFileURL(`${siteDir}/`),
+          publicDir: new URL(manifest.publicDir),
+          site: manifest.site,
+          compressHTML: manifest.compressHTML ?? true,
+        },
+      },
+      origin: manifest.site ? new URL(manifest.site).origin : 'http://localhost:4321',
+      routesList: { routes: [] },
+    };
+    const prerenderer = {
+      render: (request: Request, { routeData }: { routeData: RouteData }) =>
+        astro.renderForPrerender(app, request, { routeData }),
+    };
+    if (search?.site !== siteDir) search = await SearchShards.read(siteDir);
+    const searchIndex = search;
+    const written: string[] = [];
+    /** Renders and writes `pages`, four at a time; returns the searchable ones whose indexed text changed. */
+    const renderAll = async (pages: typeof paths) => {
+      const queue = [...pages];
+      const reindex: Page[] = [];
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const result = await astro.renderPath({
+            prerenderer,
+            pathname: next.pathname,
+            route: next.route,
+            options: renderOptions,
+            routeToHeaders: new Map(),
+            logger: app.logger,
+            collectMetadata: false,
+          });
+          next.route.distURL = [];
+          if (!result) continue;
+          const body = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;
+          const file = fileURLToPath(result.outFile);
+          if (file.endsWith('.html')) {
+            const page = await searchIndex.change(file, Buffer.from(body).toString('utf8'));
+            if (page) reindex.push(page);
+          }
+          await writeAtomically(file, body);
+          written.push(next.pathname);
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      return reindex;
+    };
+    const instant = Temporal.Instant.from(now);
+    const chosenPaths = paths.filter((p) => chosen.has(p.pathname));
+    // Entry pages first (they are what is searched, and what the submitter looks for); their search shard is
+    // then indexed by pagefind, a process of its own, on the other core while the lists and compliance pages
+    // render. A list page that turned out searchable is indexed after.
+    const entryPages = chosenPaths.filter((p) => p.cacheKey !== undefined);
+    const shards = new Set<string>();
+    const indexed = renderAll(entryPages).then(async (pages) => {
+      const t = performance.now();
+      for (const shard of await searchIndex.reindex(pages, instant)) shards.add(shard);
+      return performance.now() - t;
+    });
+    const rest = await renderAll(chosenPaths.filter((p) => p.cacheKey === undefined));
+    const searchMs = await indexed;
+    for (const shard of await searchIndex.reindex(rest, instant)) shards.add(shard);
+    known = new Map(paths.map((p) => [p.pathname, p.cacheKey]));
+    const t4 = performance.now();
+    const order = new Map(paths.map((p, i) => [p.pathname, i]));
+    return {
+      entries: changed,
+      pages: written.sort((a, b) => order.get(a)! - order.get(b)!),
+      shards: [...shards],
+      ms: Math.round(t4 - t0),
+      timings: {
+        load: Math.round(t1 - t0),
+        paths: Math.round(t2 - t1),
+        render: Math.round(t4 - t2),
+        search: Math.round(searchMs),
+      },
+    };
+  }
+
+  return { update, ms: Math.round(performance.now() - started) };
+}
+
+try {
+  const fastPath = await warmUp();
+  let queue = Promise.resolve();
+  process.on('message', (message: { type: string; id: number; siteDir: string; now: string }) => {
+    if (message.type !== 'update') return;
+    // One update at a time: each starts from the store the last one left.
+    queue = queue.then(async () => {
+      try {
+        send({ type: 'done', id: message.id, result: await fastPath.update(message.siteDir, message.now) });
+      } catch (error) {
+        // The store may be half updated: this process is done; the next start warms up afresh.
+        send({ type: 'error', id: message.id, message: (error as Error).message });
+        process.exit(1);
+      }
+    });
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', ms: fastPath.ms });
+} catch (error) {
+  send({ type: 'failed', message: (error as Error).message });
+  process.exit(1);
+}
