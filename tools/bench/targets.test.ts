@@ -29,6 +29,8 @@ describe('issue 14 targets', () => {
     expect(v.coldBuild!.pass).toBe(true);
     expect(v.coldBuildPeak!.pass).toBe(false);
     expect(v.firstSearch!.pass).toBe(true);
+    // Just over: two decimals, not a misleading 1.0.
+    expect(verdictText(v.coldBuildPeak!)).toBe('未达标（1.00 倍）');
   });
 
   it('neither passes nor fails what was not measured, and says why', () => {

@@ -72,7 +72,9 @@ function formatLimit(limit: number, unit: TargetUnit): string {
 /** 达标, 未达标 with how many times the limit, or 未测 with the reason; then the note, if any. */
 export function verdictText(v: Verdict): string {
   if (v.pass === null) return `未测：${v.note ?? ''}`;
-  const text = v.pass ? '达标' : `未达标（${(v.value! / v.limit).toFixed(1)} 倍）`;
+  const times = v.value! / v.limit;
+  // Two decimals near the limit, where one would read 1.0 for a miss.
+  const text = v.pass ? '达标' : `未达标（${times.toFixed(times < 1.1 ? 2 : 1)} 倍）`;
   return v.note ? `${text}；${v.note}` : text;
 }
 
