@@ -366,7 +366,9 @@ try {
     fastPath:
       'skipped' in fastPath
         ? fastPath
-        : { value: fastPath.visibleMs, ...(fastPath.visible ? {} : { note: '新文章始终没有出现！' }) },
+        : fastPath.visibleMs !== null
+          ? { value: fastPath.visibleMs }
+          : { value: fastPath.pageMs ?? fastPath.updateMs, incomplete: fastPath.missing ?? '新文章没有出现' },
     rebuildAfterFastPath: {
       value: rebuilds.newArticle.ms,
       ...('skipped' in fastPath ? { note: '之前没有快速通道' } : {}),
@@ -439,10 +441,10 @@ try {
       ? ['快速通道', '—', '—', fastPath.skipped]
       : runRow(
           '快速通道：新增一篇文章',
-          { ...fastPath, ms: fastPath.visibleMs },
+          { ...fastPath, ms: fastPath.visibleMs ?? fastPath.pageMs ?? fastPath.updateMs },
           `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
             `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
-            (fastPath.visible ? '' : '；新文章始终没有出现！'),
+            (fastPath.missing ? `；${fastPath.missing}！` : ''),
         ),
     runRow('新增一篇文章后重建', rebuilds.newArticle, rebuildNote(rebuilds.newArticle)),
     ...phaseRows(rebuilds.newArticle),

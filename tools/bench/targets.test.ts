@@ -40,6 +40,12 @@ describe('issue 14 targets', () => {
     expect(verdictText(v.fastPath!)).toBe('未测：没有快速通道');
   });
 
+  it('fails a measurement that stopped short of the target, however quick', () => {
+    const [fastPath] = judge({ fastPath: { value: 900, incomplete: '搜索中还找不到' } });
+    expect(fastPath).toMatchObject({ value: 900, pass: false, note: '搜索中还找不到', incomplete: true });
+    expect(verdictText(fastPath!)).toBe('未达标：搜索中还找不到');
+  });
+
   it('keeps every target, in order, whatever was measured', () => {
     expect(judge({}).map((v) => v.id)).toEqual(TARGETS.map((t) => t.id));
   });

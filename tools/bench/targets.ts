@@ -31,8 +31,12 @@ export const TARGETS: readonly Target[] = [
 /** The phrases whose first search `firstSearch` bounds: two, three and four characters; the largest counts. */
 export const SEARCH_PHRASES = ['推广', '科室会', '学术推广'] as const;
 
-/** A target's measurement (with what qualifies it, if anything), or why it was not measured. */
-export type Measurement = { value: number; note?: string } | { skipped: string };
+/**
+ * A target's measurement (with what qualifies it, if anything), or why it was not measured. `incomplete` says
+ * why what was measured did not reach the target's end (say, the page was written but search cannot find it):
+ * a miss whatever the value.
+ */
+export type Measurement = { value: number; note?: string; incomplete?: string } | { skipped: string };
 
 export interface Verdict {
   id: TargetId;
@@ -45,6 +49,8 @@ export interface Verdict {
   pass: boolean | null;
   /** Why it was not measured, or what qualifies the measurement. */
   note?: string;
+  /** The measurement stopped short of the target's end (the note says how): missed. */
+  incomplete?: true;
 }
 
 /** Every target with its measurement and whether it was met (at most the limit), in TARGETS order. */
@@ -53,7 +59,14 @@ export function judge(measured: Partial<Record<TargetId, Measurement>>): Verdict
     const m = measured[target.id] ?? { skipped: '没有测量' };
     if ('skipped' in m) return { ...target, value: null, pass: null, note: m.skipped };
     if (!Number.isFinite(m.value) || m.value < 0) throw new Error(`${target.id} 的测量值无效：${m.value}`);
-    return { ...target, value: m.value, pass: m.value <= target.limit, ...(m.note ? { note: m.note } : {}) };
+    const note = m.incomplete ?? m.note;
+    return {
+      ...target,
+      value: m.value,
+      pass: !m.incomplete && m.value <= target.limit,
+      ...(note ? { note } : {}),
+      ...(m.incomplete ? { incomplete: true } : {}),
+    };
   });
 }
 
@@ -72,6 +85,7 @@ function formatLimit(limit: number, unit: TargetUnit): string {
 /** 达标, 未达标 with how many times the limit, or 未测 with the reason; then the note, if any. */
 export function verdictText(v: Verdict): string {
   if (v.pass === null) return `未测：${v.note ?? ''}`;
+  if (v.incomplete) return `未达标：${v.note ?? ''}`;
   const times = v.value! / v.limit;
   // Two decimals near the limit, where one would read 1.0 for a miss.
   const text = v.pass ? '达标' : `未达标（${times.toFixed(times < 1.1 ? 2 : 1)} 倍）`;
