@@ -5,17 +5,25 @@
  * of work logs of 300 people (issue 12) as weight on top, and runs the real `astro build` on them (pages,
  * compliance, search indexes) with a cache folder of its own, so the first build is a cold one. Then it
  * rebuilds three times with that cache, as `npm start` does after a submission: with nothing changed, after
- * one new report, after one new article. It weighs an article page and a compliance page, runs the search
- * page's first query on the staff index, and prints a table and the same numbers as JSON.
- * Peak memory is the sum of VmRSS over the whole process tree, sampled every 100 ms from /proc: Linux only.
+ * one new report, after one new article. The article goes through the fast path first when src/fastpath/ exists
+ * (tools/bench/fastpath-step.ts), so that the last rebuild is the full rebuild that follows it. It weighs an
+ * article page and a compliance page, runs the search page's first query on the staff index, and, when `hugo` is
+ * on PATH, builds the same Markdown with a minimal Hugo site for a CPU-seconds reference (tools/bench/hugo.ts).
+ * It prints issue 14's targets with pass or fail (tools/bench/targets.ts), the tables of every figure, and the
+ * same as JSON.
+ * Peak memory is the sum of VmRSS over the whole process tree, sampled every 100 ms from /proc; CPU seconds are
+ * the user and system time of the whole tree, from this process's waited-for children in /proc/self/stat:
+ * Linux only.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildMetrics } from '../src/integrations/build-metrics.ts';
 import {
+  childCpuSeconds,
+  cpuTicks,
   formatBytes,
   formatSeconds,
   formatTable,
@@ -28,7 +36,19 @@ import {
   type Phase,
 } from '../tools/bench/measure.ts';
 import { BUDGETS, pagesBelow, pageWeight } from '../tools/bench/weight.ts';
-import { firstQuery } from '../src/search/node-pagefind.ts';
+import type { FastPathStep } from '../tools/bench/fastpath-step.ts';
+import { firstSearch, type FirstSearch } from '../tools/bench/first-search.ts';
+import { onPath, referenceLine, writeHugoSite, hugoRatio, type HugoRun } from '../tools/bench/hugo.ts';
+import { addSubmission } from '../tools/bench/submission.ts';
+import {
+  judge,
+  scaleNote,
+  SEARCH_PHRASES,
+  TARGET_ENTRIES,
+  TARGET_HEADER,
+  targetRows,
+  type Measurement,
+} from '../tools/bench/targets.ts';
 
 const NOW = '2026-11-25T18:00:00+08:00';
 const SAMPLE_INTERVAL_MS = 100;
@@ -86,8 +106,20 @@ function treeRss(root: number): Omit<MemorySample, 'at'> {
   return { total, pagefind };
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const selfCpu = () => cpuTicks(readFileSync('/proc/self/stat', 'utf8'))!;
+
 interface Run {
   ms: number;
+  /** CPU seconds of the whole process tree (one run at a time, so all of this process's new child time). */
+  cpu: { user: number; system: number; total: number };
   /** When the run started, in epoch milliseconds (the clock of the build's metrics file). */
   origin: number;
   samples: MemorySample[];
@@ -98,6 +130,7 @@ interface Run {
 /** Runs a command, timing it and sampling its process tree's memory. */
 function run(command: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((done, failed) => {
+    const cpuBefore = selfCpu();
     const started = performance.now();
     const origin = performance.timeOrigin + started;
     const child = spawn(command, args, {
@@ -117,13 +150,15 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
+      // 'close' comes after Node has waited for the child, so its CPU time is in our children's part now.
+      const cpu = childCpuSeconds(cpuBefore, selfCpu(), TICKS_PER_SECOND);
       const output = Buffer.concat(chunks).toString('utf8');
       if (code !== 0) {
         console.error(output);
         failed(new Error(`${command} ${args.join(' ')} 退出码 ${code}`));
         return;
       }
-      done({ ms, origin, samples, output });
+      done({ ms, cpu, origin, samples, output });
     });
   });
 }
@@ -136,6 +171,7 @@ interface BuildRun extends Run {
 /** A measured run as the report gives it. */
 interface Measured {
   ms: number;
+  cpuSeconds: number;
   peakBytes: number;
   /** The largest part pagefind's processes held at one time. */
   pagefindPeakBytes: number;
@@ -144,6 +180,7 @@ interface Measured {
 function measured(r: Run): Measured {
   return {
     ms: Math.round(r.ms),
+    cpuSeconds: Math.round(r.cpu.total * 100) / 100,
     peakBytes: Math.max(0, ...r.samples.map((s) => s.total)),
     pagefindPeakBytes: Math.max(0, ...r.samples.map((s) => s.pagefind)),
   };
@@ -175,23 +212,37 @@ function sizeOf(path: string): number {
   return total;
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+/** The first search that downloads most, as the target's measurement. */
+function largestSearch(searches: readonly FirstSearch[]): Measurement {
+  const largest = searches.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  return {
+    value: largest.bytes,
+    note:
+      `最大的是“${largest.query}”（共测 ${searches.map((q) => `“${q.query}”`).join('')}）` +
+      `，读了 ${largest.shards} 个分片`,
+  };
 }
 
-/** One new submission: a copy of the newest file of a collection under a new name, as a second author files it. */
-function addSubmission(content: string, collection: 'articles' | 'reports'): string {
-  const last = markdownFiles(join(content, collection)).at(-1)!;
-  const id = `${basename(last, '.md')}-bench`;
-  const text = readFileSync(last, 'utf8');
-  writeFileSync(
-    join(dirname(last), `${id}.md`),
-    collection === 'articles' ? text.replace(/^title: .*$/m, 'title: 基准测试新增的一篇投稿') : text,
-  );
-  return id;
+/** Hugo building the same Markdown as the cold build, when `hugo` is on PATH (tools/bench/hugo.ts). */
+async function hugoBuild(): Promise<HugoRun> {
+  const hugo = onPath('hugo');
+  if (!hugo) return { skipped: 'PATH 上没有 hugo（Debian 的 hugo 软件包；CI 不需要它）' };
+  const version = /v[\d.]+/.exec(execFileSync(hugo, ['version'], { encoding: 'utf8' }))?.[0] ?? '版本不明';
+  const site = join(work, 'hugo');
+  const files = writeHugoSite(content, site);
+  console.error(`Hugo ${version} 构建同样的 ${files} 个 Markdown 文件 …`);
+  try {
+    const r = await run(
+      hugo,
+      ['--source', site, '--destination', join(site, 'public'), '--cacheDir', join(site, 'cache'), '--quiet'],
+      {},
+    );
+    const { ms, cpuSeconds, peakBytes } = measured(r);
+    return { version, files, cpuSeconds, ms, peakBytes };
+  } catch (error) {
+    // Only a reference: a Hugo that cannot build this Markdown must not cost the targets.
+    return { skipped: `Hugo ${version} 构建失败（${(error as Error).message}）` };
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), 'portal-bench-'));
@@ -253,21 +304,42 @@ try {
   // A compliance page with its chart (the region pages load chart.js; month pages have no script), else any.
   const weighed = pagesBelow(dist, 'manage/compliance').map((c) => pageWeight(dist, c));
   const compliancePage = weighed.find((w) => w.files.some((f) => f.path.endsWith('.js'))) ?? weighed[0];
-  // As the staff search page runs it: its shards, newest first (the default order).
-  const search = await firstQuery(dist, ['/pagefind/'], values.query);
+  // The first search, for the table's query and each phrase length the target names; the largest counts.
+  const searches: FirstSearch[] = [];
+  for (const q of new Set([values.query, ...SEARCH_PHRASES])) searches.push(await firstSearch(dist, q));
+  const search = searches[0]!;
   const sizes = {
     distBytes: sizeOf(dist),
     staffIndexBytes: sizeOf(join(dist, 'pagefind')),
     managersIndexBytes: sizeOf(join(dist, 'manage/pagefind')),
   };
 
+  const hugo = await hugoBuild();
+
   console.error('无改动再次构建 …');
   const unchanged = await build();
   console.error('新增一份工作汇报后再次构建 …');
-  const reportId = addSubmission(content, 'reports');
+  const reportId = addSubmission(content, 'reports').id;
   const withReport = await build();
-  console.error('新增一篇内刊投稿后再次构建 …');
-  const articleId = addSubmission(content, 'articles');
+  console.error('快速通道：新增一篇内刊投稿 …');
+  const fastRun = await run(
+    node,
+    [
+      'tools/bench/fastpath-step.ts',
+      '--site',
+      dist,
+      '--content',
+      content,
+      '--cache',
+      buildEnv.PORTAL_CACHE_DIR,
+    ],
+    buildEnv,
+  );
+  const fastStep = JSON.parse(fastRun.output.trim().split('\n').at(-1)!) as FastPathStep;
+  const fastPath = 'skipped' in fastStep ? fastStep : { ...fastStep, ...measured(fastRun) };
+  const articleId =
+    'skipped' in fastStep ? addSubmission(content, 'articles').id : fastStep.page.split('/')[2]!;
+  console.error('新增一篇内刊投稿后完整重建 …');
   const withArticle = await build();
   const built = (page: string) => existsSync(join(dist, page, 'index.html'));
 
@@ -289,6 +361,25 @@ try {
     },
   };
 
+  const coldRun = measured(cold);
+  const verdicts = judge({
+    fastPath:
+      'skipped' in fastPath
+        ? fastPath
+        : fastPath.visibleMs !== null
+          ? { value: fastPath.visibleMs }
+          : { value: fastPath.pageMs ?? fastPath.updateMs, incomplete: fastPath.missing ?? '新文章没有出现' },
+    rebuildAfterFastPath: {
+      value: rebuilds.newArticle.ms,
+      ...('skipped' in fastPath ? { note: '之前没有快速通道' } : {}),
+    },
+    coldBuild: { value: coldRun.ms },
+    coldBuildPeak: { value: coldRun.peakBytes },
+    firstSearch: largestSearch(searches),
+  });
+  const targets = { entries: TARGET_ENTRIES, verdicts };
+  const reference = referenceLine(coldRun.cpuSeconds, hugo);
+
   const report = {
     platform: `${process.platform} ${process.arch}，Node ${process.version}，${navigator.hardwareConcurrency} 核`,
     requestedEntries: entries,
@@ -298,12 +389,17 @@ try {
     now: NOW,
     memoryNote: '峰值内存为整个进程树 VmRSS 之和，每 100 毫秒从 /proc 采样一次（仅 Linux）',
     generate: measured(generate),
-    build: { ...measured(cold), phases: phases(cold) },
+    build: { ...coldRun, phases: phases(cold) },
     rebuilds,
+    fastPath,
+    hugo: { ...hugo, ratio: hugoRatio(coldRun.cpuSeconds, hugo) },
     ...sizes,
     pageWeights: { article: article ?? null, compliance: compliancePage ?? null },
-    firstQuery: { families: ['/pagefind/'], sort: 'newest', query: values.query, ...search },
+    firstQuery: search,
+    firstSearches: searches,
     budgets: BUDGETS,
+    targets,
+    reference,
     workDir: values.keep ? work : null,
   };
 
@@ -341,6 +437,15 @@ try {
     runRow('无改动再次构建', rebuilds.unchanged, rebuildNote(rebuilds.unchanged)),
     runRow('新增一份汇报后重建', rebuilds.newReport, rebuildNote(rebuilds.newReport)),
     ...phaseRows(rebuilds.newReport),
+    'skipped' in fastPath
+      ? ['快速通道', '—', '—', fastPath.skipped]
+      : runRow(
+          '快速通道：新增一篇文章',
+          { ...fastPath, ms: fastPath.visibleMs ?? fastPath.pageMs ?? fastPath.updateMs },
+          `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
+            `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
+            (fastPath.missing ? `；${fastPath.missing}！` : ''),
+        ),
     runRow('新增一篇文章后重建', rebuilds.newArticle, rebuildNote(rebuilds.newArticle)),
     ...phaseRows(rebuilds.newArticle),
   ];
@@ -372,6 +477,8 @@ try {
   console.log(
     `\n基准测试：${total} 条投稿（--entries ${entries}）及 ${worklogPeople} 人的工作日志，${report.platform}`,
   );
+  console.log(formatTable(TARGET_HEADER, targetRows(verdicts)));
+  console.log(`${scaleNote(total)}\n${reference}\n`);
   console.log(formatTable(['阶段', '用时', '峰值内存', '说明'], rows));
   console.log('');
   console.log(formatTable(['项目', '大小'], sizeRows));

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` works end to end at a small N: every phase is timed and measured, the rebuilds find and
- * build the new submissions, and the page weights and first search query are reported.
+ * build the new submissions, the page weights and first search query are reported, and so are issue 14's
+ * targets with a verdict each and the CPU-seconds reference to Hugo (or the note that it was skipped).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +37,24 @@ describe('npm run bench', () => {
       expect(report.pageWeights.article.gzipBytes).toBeGreaterThan(0);
       expect(report.pageWeights.compliance.gzipBytes).toBeGreaterThan(0);
       expect(report.firstQuery.bytes).toBeGreaterThan(0);
+      expect(report.firstSearches.length).toBeGreaterThanOrEqual(3);
+      expect(report.build.cpuSeconds).toBeGreaterThan(0);
+
+      // Every target is judged from the figures above; what was not measured says why.
+      const verdicts = Object.fromEntries(
+        report.targets.verdicts.map((v: { id: string }) => [v.id, v] as const),
+      ) as Record<string, { value: number | null; pass: boolean | null; note?: string }>;
+      expect(Object.keys(verdicts)).toHaveLength(5);
+      expect(verdicts.coldBuild).toMatchObject({ value: report.build.ms, pass: report.build.ms <= 60_000 });
+      expect(verdicts.coldBuildPeak!.value).toBe(report.build.peakBytes);
+      expect(verdicts.firstSearch!.value).toBe(
+        Math.max(...report.firstSearches.map((q: { bytes: number }) => q.bytes)),
+      );
+      expect(verdicts.rebuildAfterFastPath!.value).toBe(report.rebuilds.newArticle.ms);
+      if ('skipped' in report.fastPath) expect(verdicts.fastPath).toMatchObject({ pass: null, value: null });
+      else expect(report.fastPath.pageMs).not.toBeNull();
+      if ('skipped' in report.hugo) expect(report.reference).toContain('已跳过');
+      else expect(report.hugo.ratio).toBeGreaterThan(0);
 
       const { unchanged, newReport, newArticle } = report.rebuilds;
       // Nothing changed: every entry page comes from the cache.
@@ -49,5 +68,7 @@ describe('npm run bench', () => {
       rmSync(report.workDir, { recursive: true, force: true });
     }
     expect(result.stdout).toContain('新增一篇文章后重建');
+    expect(result.stdout).toMatch(/目标\s+上限\s+实测\s+结论/);
+    expect(result.stdout).toContain('参考：首次构建 CPU');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  childCpuSeconds,
+  cpuTicks,
   displayWidth,
   fontUrls,
   formatBytes,
@@ -38,6 +40,29 @@ describe('process tree memory', () => {
     ]);
     expect(treeOf(10, parents).sort()).toEqual([10, 11, 12, 13]);
     expect(treeOf(99, parents)).toEqual([99]);
+  });
+});
+
+describe('process tree CPU time', () => {
+  // A real /proc/<pid>/stat line, with a command name that holds a space and a parenthesis.
+  const stat = (utime: number, stime: number, cutime: number, cstime: number) =>
+    `4242 (node (x) y) S 1 4242 4242 0 -1 4194304 9000 120 0 0 ${utime} ${stime} ${cutime} ${cstime} 20 0 11 0 900 ` +
+    '1100000000 50000 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0';
+  it("reads a process's own and its children's user and system ticks", () => {
+    expect(cpuTicks(stat(12, 3, 4500, 700))).toEqual({
+      user: 12,
+      system: 3,
+      childrenUser: 4500,
+      childrenSystem: 700,
+    });
+    expect(cpuTicks('garbage')).toBeUndefined();
+    expect(cpuTicks('1 (a) S 1 2')).toBeUndefined();
+  });
+
+  it("counts the children time added across a run, not the parent's own", () => {
+    const before = cpuTicks(stat(10, 1, 200, 50))!;
+    const after = cpuTicks(stat(90, 9, 5200, 1050))!;
+    expect(childCpuSeconds(before, after, 100)).toEqual({ user: 50, system: 10, total: 60 });
   });
 });
 

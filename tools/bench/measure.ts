@@ -18,6 +18,42 @@ export function rssBytes(status: string): number {
   return m ? Number(m[1]) * 1024 : 0;
 }
 
+/** CPU time in clock ticks from the text of /proc/<pid>/stat: the process's own, and its waited-for children's. */
+export interface CpuTicks {
+  user: number;
+  system: number;
+  childrenUser: number;
+  childrenSystem: number;
+}
+
+/**
+ * Reads utime, stime, cutime and cstime (fields 14–17 of proc(5)). The children's part holds every
+ * descendant that its parent waited for, so the difference across one child's run is that child's whole tree.
+ */
+export function cpuTicks(stat: string): CpuTicks | undefined {
+  const end = stat.lastIndexOf(')');
+  if (end < 0) return undefined;
+  // Field 3 (state) is the first after the command name.
+  const [user, system, childrenUser, childrenSystem] = stat
+    .slice(end + 2)
+    .split(' ')
+    .slice(11, 15)
+    .map(Number);
+  if (![user, system, childrenUser, childrenSystem].every((n) => Number.isInteger(n))) return undefined;
+  return { user: user!, system: system!, childrenUser: childrenUser!, childrenSystem: childrenSystem! };
+}
+
+/** User and system CPU seconds a process tree spent, from two CpuTicks of its parent taken around its run. */
+export function childCpuSeconds(
+  before: CpuTicks,
+  after: CpuTicks,
+  ticksPerSecond: number,
+): { user: number; system: number; total: number } {
+  const user = (after.childrenUser - before.childrenUser) / ticksPerSecond;
+  const system = (after.childrenSystem - before.childrenSystem) / ticksPerSecond;
+  return { user, system, total: user + system };
+}
+
 /** `root` and every pid below it, following the parent links of one /proc snapshot (pid → ppid). */
 export function treeOf(root: number, parents: ReadonlyMap<number, number>): number[] {
   const children = new Map<number, number[]>();

@@ -1,0 +1,161 @@
+/**
+ * The fast-path step of `npm run bench`, in a process of its own so that its time, memory and CPU are measured
+ * apart from the bench's:
+ *   node tools/bench/fastpath-step.ts --site DIST --content CONTENT --cache CACHE
+ * Starts the fast path of src/fastpath/ (issue 14) on a site the full build made (warm-up timed apart), adds one
+ * article as `main` moving would, hands it to `update`, and times until the article's page file exists and a
+ * search of its shard in Node (the site's own pagefind) finds it. Prints one JSON line (FastPathStep).
+ * Without src/fastpath/ it adds nothing and prints `{ "skipped": reason }`, and the bench adds the article itself.
+ * The environment (PORTAL_NOW, PORTAL_CONTENT_DIR …) is the build's, passed on by the bench.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Temporal } from 'temporal-polyfill';
+import { runSearch } from '../../src/search/engine.ts';
+import { loadNodePagefind } from '../../src/search/node-pagefind.ts';
+import { parseQuery } from '../../src/search/query.ts';
+import { addSubmission, BENCH_TITLE } from './submission.ts';
+
+/** The fast path's interface as issue 14's spec gives it (/work/notes/issue14-spec.md), with its `now`. */
+interface FastPath {
+  update(
+    changedContentFiles: string[],
+    now?: Temporal.Instant,
+  ): Promise<{ pages: string[]; shards: string[]; ms: number }>;
+  close(): Promise<void> | void;
+}
+interface FastPathModule {
+  startFastPath(options: {
+    root: string;
+    siteDir(): string;
+    contentDir: string;
+    cacheDir: string;
+  }): Promise<FastPath>;
+}
+
+/** Where the fast path lives. */
+const FASTPATH_ENTRY = 'src/fastpath/index.ts';
+
+export type FastPathStep = FastPathRun | { skipped: string };
+
+interface FastPathRun {
+  warmUpMs: number;
+  /** From the article's file being written to `update` resolving. */
+  updateMs: number;
+  /** From the article's file being written to its page being on disk; `null` if it never was. */
+  pageMs: number | null;
+  /** From the article's file being written to its page being on disk and found by search; `null` if never. */
+  visibleMs: number | null;
+  visible: boolean;
+  /** Why it is not visible, when it is not. */
+  missing?: string;
+  page: string;
+  /** What the fast path reported writing. */
+  pages: string[];
+  shards: string[];
+  /** The indexes searched for the page, site paths. */
+  searched: string[];
+}
+
+/** How long after `update` the page may still appear. */
+const GIVE_UP_MS = 60_000;
+
+/** A shard the fast path names (an id such as `current`, or a site path) as the folder of its staff index. */
+function staffIndexOf(site: string, shard: string): string | undefined {
+  const folder = shard.startsWith('/') ? shard.replace(/^\/|\/$/g, '') : `pagefind/${shard}`;
+  return existsSync(join(site, folder, 'pagefind.js')) ? folder : undefined;
+}
+
+/** Whether a search for the bench article's title in `index` finds `page`. */
+async function found(site: string, index: string, page: string): Promise<boolean> {
+  const { pagefind } = await loadNodePagefind(site, index);
+  const ranked = await runSearch(pagefind, {
+    query: parseQuery(BENCH_TITLE.slice(0, 6)),
+    filters: {},
+    sort: 'newest',
+    exactOnly: true,
+  });
+  const urls = await Promise.all(ranked.hits.map(async (h) => (await h.data()).url));
+  return urls.includes(page);
+}
+
+const since = (start: number) => Math.round(performance.now() - start);
+
+const { values } = parseArgs({
+  options: { site: { type: 'string' }, content: { type: 'string' }, cache: { type: 'string' } },
+});
+const site = resolve(values.site!);
+const content = resolve(values.content!);
+const cache = resolve(values.cache!);
+if (!existsSync(FASTPATH_ENTRY)) {
+  const skipped: FastPathStep = { skipped: `没有 ${FASTPATH_ENTRY}（快速通道尚未合入）` };
+  console.log(JSON.stringify(skipped));
+  process.exit(0);
+}
+const module = (await import(pathToFileURL(resolve(FASTPATH_ENTRY)).href)) as FastPathModule;
+
+const warming = performance.now();
+const fastPath = await module.startFastPath({
+  root: process.cwd(),
+  siteDir: () => site,
+  contentDir: content,
+  cacheDir: cache,
+});
+const warmUpMs = since(warming);
+
+// The build's "now" (PORTAL_NOW), so that the pages and their shard are the ones the full build makes.
+const now = process.env.PORTAL_NOW ? Temporal.Instant.from(process.env.PORTAL_NOW) : undefined;
+const moved = performance.now();
+const added = addSubmission(content, 'articles');
+const result = await fastPath.update([added.file], now);
+const updateMs = since(moved);
+
+const page = `/articles/${added.id}/`;
+// The shards it rebuilt; an unsharded site has the one staff index.
+const indexes = existsSync(join(site, 'pagefind/shards.json'))
+  ? result.shards.flatMap((s) => staffIndexOf(site, s) ?? [])
+  : ['pagefind'];
+const file = join(site, page, 'index.html');
+// The page must be the article (its title), not some older file under that name.
+const onDisk = () => existsSync(file) && readFileSync(file, 'utf8').includes(BENCH_TITLE);
+// Looked for at least once after `update`, however long that took; then for a while in case it lags.
+const deadline = performance.now() + GIVE_UP_MS;
+const pause = () => new Promise((r) => setTimeout(r, 100));
+let pageMs: number | null = null;
+let visibleMs: number | null = null;
+let missing: string | undefined;
+for (;;) {
+  if (pageMs === null && onDisk()) pageMs = since(moved);
+  if (pageMs !== null && result.shards.length === 0) {
+    missing = '快速通道没有重建任何搜索分片，新文章在搜索中还找不到';
+    break;
+  }
+  if (pageMs !== null)
+    for (const index of indexes) if (await found(site, index, page)) visibleMs ??= since(moved);
+  if (visibleMs !== null) break;
+  if (performance.now() > deadline) {
+    missing =
+      pageMs === null
+        ? '新文章页始终没有写出'
+        : `搜索 ${indexes.map((i) => `/${i}/`).join('、') || '（无分片）'} 始终找不到新文章`;
+    break;
+  }
+  await pause();
+}
+await fastPath.close();
+
+const step: FastPathStep = {
+  warmUpMs,
+  updateMs,
+  pageMs,
+  visibleMs,
+  visible: visibleMs !== null,
+  ...(missing ? { missing } : {}),
+  page,
+  pages: result.pages,
+  shards: result.shards,
+  searched: indexes.map((i) => `/${i}/`),
+};
+console.log(JSON.stringify(step));
