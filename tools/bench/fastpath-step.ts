@@ -5,38 +5,17 @@
  * Starts the fast path of src/fastpath/ (issue 14) on a site the full build made (warm-up timed apart), adds one
  * article as `main` moving would, hands it to `update`, and times until the article's page file exists and a
  * search of its shard in Node (the site's own pagefind) finds it. Prints one JSON line (FastPathStep).
- * Without src/fastpath/ it adds nothing and prints `{ "skipped": reason }`, and the bench adds the article itself.
  * The environment (PORTAL_NOW, PORTAL_CONTENT_DIR …) is the build's, passed on by the bench.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
+import { startFastPath } from '../../src/fastpath/index.ts';
 import { runSearch } from '../../src/search/engine.ts';
 import { loadNodePagefind } from '../../src/search/node-pagefind.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { addSubmission, BENCH_TITLE } from './submission.ts';
-
-/** The fast path's interface as issue 14's spec gives it (/work/notes/issue14-spec.md), with its `now`. */
-interface FastPath {
-  update(
-    changedContentFiles: string[],
-    now?: Temporal.Instant,
-  ): Promise<{ pages: string[]; shards: string[]; ms: number }>;
-  close(): Promise<void> | void;
-}
-interface FastPathModule {
-  startFastPath(options: {
-    root: string;
-    siteDir(): string;
-    contentDir: string;
-    cacheDir: string;
-  }): Promise<FastPath>;
-}
-
-/** Where the fast path lives. */
-const FASTPATH_ENTRY = 'src/fastpath/index.ts';
 
 export type FastPathStep = FastPathRun | { skipped: string };
 
@@ -62,10 +41,10 @@ interface FastPathRun {
 /** How long after `update` the page may still appear. */
 const GIVE_UP_MS = 60_000;
 
-/** A shard the fast path names (an id such as `current`, or a site path) as the folder of its staff index. */
+/** The staff index among the shards the fast path rebuilt (site paths such as `pagefind/current`). */
 function staffIndexOf(site: string, shard: string): string | undefined {
-  const folder = shard.startsWith('/') ? shard.replace(/^\/|\/$/g, '') : `pagefind/${shard}`;
-  return existsSync(join(site, folder, 'pagefind.js')) ? folder : undefined;
+  const folder = shard.replace(/^\/|\/$/g, '');
+  return folder.startsWith('pagefind/') && existsSync(join(site, folder, 'pagefind.js')) ? folder : undefined;
 }
 
 /** Whether a search for the bench article's title in `index` finds `page`. */
@@ -89,15 +68,8 @@ const { values } = parseArgs({
 const site = resolve(values.site!);
 const content = resolve(values.content!);
 const cache = resolve(values.cache!);
-if (!existsSync(FASTPATH_ENTRY)) {
-  const skipped: FastPathStep = { skipped: `没有 ${FASTPATH_ENTRY}（快速通道尚未合入）` };
-  console.log(JSON.stringify(skipped));
-  process.exit(0);
-}
-const module = (await import(pathToFileURL(resolve(FASTPATH_ENTRY)).href)) as FastPathModule;
-
 const warming = performance.now();
-const fastPath = await module.startFastPath({
+const fastPath = await startFastPath({
   root: process.cwd(),
   siteDir: () => site,
   contentDir: content,
