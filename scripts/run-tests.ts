@@ -5,7 +5,7 @@
  * one plain summary line of all test counts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSystemPackages } from './system-packages.mjs';
@@ -57,6 +57,8 @@ mkdirSync('test-results', { recursive: true });
 // Every test's throwaway folders (built sites, caches, content trees, clones) go under one folder, removed at
 // the end: a build test leaves a few hundred MB, and a machine that runs the suite often would fill its disk.
 const scratch = mkdtempSync(join(tmpdir(), 'portal-test-'));
+// Readable by others, as the temp folder itself is: nginx's workers (nobody) read the site built there.
+chmodSync(scratch, 0o755);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedStep: string | undefined;
 for (const step of steps) {
