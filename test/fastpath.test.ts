@@ -126,6 +126,19 @@ describe('the fast path', () => {
     const full = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
     expect(differing(report, served.outDir, full.outDir)).toEqual([]);
   });
+
+  it('computes every update afresh in its one process: a later article renders its month’s compliance page', async () => {
+    // Values a build computes once (src/site/per-build.ts) must not outlive the update: with the compliance
+    // views of the first update kept, this page's key would not change and it would not be written at all.
+    const id = `${articleId}-again`;
+    const file = addEntry(content, 'articles', id);
+    const again = await fastPath.update([file], NOW);
+    const compliance = `/manage/compliance/${id.slice(0, 7)}/`;
+    expect(article.pages).toContain(compliance);
+    expect(again.pages).toContain(compliance);
+    const full = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
+    expect(differing(again, served.outDir, full.outDir)).toEqual([]);
+  });
 });
 
 describe('a SIGKILL during an update', () => {

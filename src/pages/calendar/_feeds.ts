@@ -9,10 +9,8 @@ import { SITE_NAME } from '../../consts.ts';
 import { viewKey } from '../../site/cache-key.ts';
 import { feedDeadlines } from '../../site/feeds.ts';
 import { perBuild } from '../../site/per-build.ts';
+import { SITE_ORIGIN } from '../../site/origin.ts';
 import { complianceSource, type ComplianceSource } from '../manage/compliance/_source.ts';
-
-/** The portal's address as the feeds link to it (Astro.site). */
-const SITE = new URL(import.meta.env.SITE ?? 'http://127.0.0.1:4321');
 
 export interface Feed {
   title: string;
@@ -31,12 +29,12 @@ export const feedSource: () => Promise<{ source: ComplianceSource; all: Deadline
 
 /** The cache key of a feed: what its file shows. */
 export function feedKey(feed: Feed, source: ComplianceSource): string {
-  return viewKey(source.shared, 'ics', feed.title, SITE.origin, feedEventParts(feed.deadlines));
+  return viewKey(source.shared, 'ics', feed.title, SITE_ORIGIN, feedEventParts(feed.deadlines));
 }
 
 /** The response for one feed. */
 export function feedResponse({ title, deadlines }: Feed, source: ComplianceSource) {
   const names = new Map(source.content.people.map((p) => [p.id, p.name]));
-  const text = calendarFeed({ name: `${SITE_NAME} · ${title}`, deadlines, site: SITE.origin, names });
+  const text = calendarFeed({ name: `${SITE_NAME} · ${title}`, deadlines, site: SITE_ORIGIN, names });
   return new Response(text, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

@@ -14,10 +14,9 @@ import { regionEntriesByMonth } from '../../../site/compliance/region.ts';
 import { needingAttention, newestDueFirst, reportRowViews } from '../../../site/compliance/report-rows.ts';
 import { suspectRowViews } from '../../../site/compliance/suspects.ts';
 import { makeDirectory } from '../../../site/directory.ts';
+import { perBuild } from '../../../site/per-build.ts';
+import { SITE_ORIGIN } from '../../../site/origin.ts';
 import { complianceSource, memo, type ComplianceSource } from './_source.ts';
-
-/** The portal's address as the pages link to it (Astro.site), for the chase messages' links. */
-export const SITE_ORIGIN = new URL(import.meta.env.SITE ?? 'http://127.0.0.1:4321').origin;
 
 function directoryOf(content: ComplianceSource['content']) {
   return makeDirectory(
@@ -95,11 +94,12 @@ interface Views {
   regionKey(id: string): string;
 }
 
-let cached: Promise<Views> | undefined;
-
-/** The views of one build, each computed at most once, for getStaticPaths (keys) and the pages alike. */
-export function complianceViews(): Promise<Views> {
-  cached ??= complianceSource().then((source) => {
+/**
+ * The views of one build, each computed at most once, for getStaticPaths (keys) and the pages alike. Per build
+ * generation, not per process: the fast path renders many updates in one process (src/site/per-build.ts).
+ */
+export const complianceViews: () => Promise<Views> = perBuild(() =>
+  complianceSource().then((source) => {
     const month = memo((m) => monthView(source, m));
     const region = memo((id) => regionView(source, id));
     return {
@@ -109,6 +109,5 @@ export function complianceViews(): Promise<Views> {
       monthKey: (m) => viewKey(source.shared, 'compliance-month', month(m)),
       regionKey: (id) => viewKey(source.shared, 'compliance-region', region(id)),
     };
-  });
-  return cached;
-}
+  }),
+);
