@@ -336,9 +336,8 @@ try {
     buildEnv,
   );
   const fastStep = JSON.parse(fastRun.output.trim().split('\n').at(-1)!) as FastPathStep;
-  const fastPath = 'skipped' in fastStep ? fastStep : { ...fastStep, ...measured(fastRun) };
-  const articleId =
-    'skipped' in fastStep ? addSubmission(content, 'articles').id : fastStep.page.split('/')[2]!;
+  const fastPath = { ...fastStep, ...measured(fastRun) };
+  const articleId = fastStep.page.split('/')[2]!;
   console.error('新增一篇内刊投稿后完整重建 …');
   const withArticle = await build();
   const built = (page: string) => existsSync(join(dist, page, 'index.html'));
@@ -364,15 +363,10 @@ try {
   const coldRun = measured(cold);
   const verdicts = judge({
     fastPath:
-      'skipped' in fastPath
-        ? fastPath
-        : fastPath.visibleMs !== null
-          ? { value: fastPath.visibleMs }
-          : { value: fastPath.pageMs ?? fastPath.updateMs, incomplete: fastPath.missing ?? '新文章没有出现' },
-    rebuildAfterFastPath: {
-      value: rebuilds.newArticle.ms,
-      ...('skipped' in fastPath ? { note: '之前没有快速通道' } : {}),
-    },
+      fastPath.visibleMs !== null
+        ? { value: fastPath.visibleMs }
+        : { value: fastPath.pageMs ?? fastPath.updateMs, incomplete: fastPath.missing ?? '新文章没有出现' },
+    rebuildAfterFastPath: { value: rebuilds.newArticle.ms },
     coldBuild: { value: coldRun.ms },
     coldBuildPeak: { value: coldRun.peakBytes },
     firstSearch: largestSearch(searches),
@@ -437,15 +431,13 @@ try {
     runRow('无改动再次构建', rebuilds.unchanged, rebuildNote(rebuilds.unchanged)),
     runRow('新增一份汇报后重建', rebuilds.newReport, rebuildNote(rebuilds.newReport)),
     ...phaseRows(rebuilds.newReport),
-    'skipped' in fastPath
-      ? ['快速通道', '—', '—', fastPath.skipped]
-      : runRow(
-          '快速通道：新增一篇文章',
-          { ...fastPath, ms: fastPath.visibleMs ?? fastPath.pageMs ?? fastPath.updateMs },
-          `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
-            `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
-            (fastPath.missing ? `；${fastPath.missing}！` : ''),
-        ),
+    runRow(
+      '快速通道：新增一篇文章',
+      { ...fastPath, ms: fastPath.visibleMs ?? fastPath.pageMs ?? fastPath.updateMs },
+      `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
+        `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
+        (fastPath.missing ? `；${fastPath.missing}！` : ''),
+    ),
     runRow('新增一篇文章后重建', rebuilds.newArticle, rebuildNote(rebuilds.newArticle)),
     ...phaseRows(rebuilds.newArticle),
   ];

@@ -17,9 +17,7 @@ import { loadNodePagefind } from '../../src/search/node-pagefind.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { addSubmission, BENCH_TITLE } from './submission.ts';
 
-export type FastPathStep = FastPathRun | { skipped: string };
-
-interface FastPathRun {
+export interface FastPathStep {
   warmUpMs: number;
   /** From the article's file being written to `update` resolving. */
   updateMs: number;

@@ -1,17 +1,16 @@
 /** `/manage/activity/2026-11.csv`: the header and the activity rows of `npm run compliance -- --format csv`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { activityCsv } from '../../../site/activity/download.ts';
-import { viewKey } from '../../../site/cache-key.ts';
+import { downloadPaths } from '../compliance/_source.ts';
 import { activitySource } from './_source.ts';
 
-export const getStaticPaths = (async () => {
-  const source = await activitySource();
-  return source.months.map((month) => {
-    // The file shows the export's activity rows, its month and asOf, and names from the roster.
-    const { asOf, activity } = source.exportOf(month);
-    return { params: { month }, cacheKey: viewKey(source.shared, 'activity-csv', month, asOf, activity) };
-  });
-}) satisfies GetStaticPaths;
+// The file shows the export's activity rows, its month and asOf.
+export const getStaticPaths = (() =>
+  downloadPaths('activity-csv', ({ month, asOf, activity }) => [
+    month,
+    asOf,
+    activity,
+  ])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const source = await activitySource();

@@ -1,17 +1,11 @@
 /** `/manage/compliance/2026-10.csv`: byte for byte what `npm run compliance -- --month 2026-10 --format csv` prints. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatCsv } from '../../../rules/export.ts';
-import { viewKey } from '../../../site/cache-key.ts';
-import { complianceSource } from './_source.ts';
+import { complianceSource, downloadPaths } from './_source.ts';
 
-export const getStaticPaths = (async () => {
-  const source = await complianceSource();
-  // The file is the export and the roster's names (in the shared key) and nothing else.
-  return source.months.map((month) => ({
-    params: { month },
-    cacheKey: viewKey(source.shared, 'compliance-csv', source.exportOf(month)),
-  }));
-}) satisfies GetStaticPaths;
+// The file is the month's export and nothing else.
+export const getStaticPaths = (() =>
+  downloadPaths('compliance-csv', (result) => result)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { content, exportOf } = await complianceSource();

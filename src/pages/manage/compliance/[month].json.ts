@@ -1,16 +1,11 @@
 /** `/manage/compliance/2026-10.json`: byte for byte what `npm run compliance -- --month 2026-10 --now <build time>` prints. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatJson } from '../../../rules/export.ts';
-import { viewKey } from '../../../site/cache-key.ts';
-import { complianceSource } from './_source.ts';
+import { complianceSource, downloadPaths } from './_source.ts';
 
-export const getStaticPaths = (async () => {
-  const source = await complianceSource();
-  return source.months.map((month) => ({
-    params: { month },
-    cacheKey: viewKey(source.shared, 'compliance-json', source.exportOf(month)),
-  }));
-}) satisfies GetStaticPaths;
+// The file is the month's export and nothing else.
+export const getStaticPaths = (() =>
+  downloadPaths('compliance-json', (result) => result)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { exportOf } = await complianceSource();

@@ -28,7 +28,7 @@ import { compareCodePoints } from '../../../rules/counting.ts';
 import { complianceSeries } from '../../../rules/series.ts';
 import type { Sightings } from '../../../rules/sightings.ts';
 import { pageMonths } from '../../../site/compliance/months.ts';
-import { sharedKey } from '../../../site/cache-key.ts';
+import { sharedKey, viewKey } from '../../../site/cache-key.ts';
 import { buildNow } from '../../../site/now.ts';
 import { perBuild } from '../../../site/per-build.ts';
 
@@ -114,3 +114,15 @@ export function memo<T>(compute: (month: string) => T): (month: string) => T {
 
 /** One gathering per build, shared by every page: the rules index the content once. */
 export const complianceSource: () => Promise<ComplianceSource> = perBuild(gather);
+
+/**
+ * getStaticPaths of a month's download (the compliance and activity CSV and JSON files): one path per month
+ * with a page, keyed by what the file shows of the month's export (`shows`) and the roster's names.
+ */
+export async function downloadPaths(kind: string, shows: (result: ComplianceExport) => unknown) {
+  const source = await complianceSource();
+  return source.months.map((month) => ({
+    params: { month },
+    cacheKey: viewKey(source.shared, kind, shows(source.exportOf(month))),
+  }));
+}
