@@ -149,7 +149,7 @@ async function build(commit: string, env: NodeJS.ProcessEnv, now?: string): Prom
  */
 const fast: { path?: Promise<FastPath | undefined>; ready?: FastPath | undefined } = {};
 
-function restartFastPath(): void {
+function restartFastPath(env: NodeJS.ProcessEnv): void {
   const previous = fast.path;
   fast.ready = undefined;
   fast.path = (async () => {
@@ -160,6 +160,8 @@ function restartFastPath(): void {
         siteDir: () => served,
         contentDir: join(TREE, 'content'),
         cacheDir: CACHE,
+        // The builds' environment: pages that read it (/admin/: the CMS variables) come out as built.
+        env,
       }));
     } catch (error) {
       console.error(`✗ ${(error as Error).message}；新投稿要等完整构建后才能看到。`);
@@ -213,7 +215,7 @@ function rebuilder(ref: string, env: NodeJS.ProcessEnv) {
     const fastPath = await fastUpdate(built, now);
     // After a build, a fresh fast path on the bundle it kept; after a failed one (its process has exited,
     // its store perhaps half updated), a fresh one on the last bundle.
-    if ((await build(now, env, fastPath.now)) || fastPath.failed) restartFastPath();
+    if ((await build(now, env, fastPath.now)) || fastPath.failed) restartFastPath(env);
     built = now; // A broken commit is reported once, not rebuilt every two seconds.
     building = false;
     void check();
@@ -287,7 +289,7 @@ async function main(): Promise<void> {
   const first = revParse(ref)!;
   checkout(first);
   if (!(await build(first, env))) await shutdown(1);
-  restartFastPath();
+  restartFastPath(env);
   Object.assign(watching, rebuilder(ref, env));
   console.log(
     `\n站点：${gate.url}/\n投稿：${gate.loginUrl}\n` +

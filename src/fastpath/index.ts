@@ -23,6 +23,11 @@ export interface FastPathOptions {
   contentDir: string;
   /** Astro's cache folder of the builds (where they keep their bundle: bundle.ts). */
   cacheDir: string;
+  /**
+   * The environment the full builds get (npm start: the CMS variables, PORTAL_SITE): pages read it when they
+   * render (/admin/ reads PORTAL_CMS_BACKEND), so the fast path renders with the same. Default: this process's.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface FastPathUpdate extends UpdateResult {
@@ -63,7 +68,11 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
   // look like the build writing it (test/start.test.ts finds the build by that folder).
   const child: ChildProcess = spawn(process.execPath, [WORKER], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [OPTIONS_VARIABLE]: JSON.stringify(workerOptions) },
+    env: {
+      ...(options.env ?? process.env),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      [OPTIONS_VARIABLE]: JSON.stringify(workerOptions),
+    },
   });
   const pending = new Map<number, { resolve(r: UpdateResult): void; reject(e: Error): void }>();
   let exited: Error | undefined;
