@@ -6,7 +6,7 @@
  * and the compliance pages of the new entry's month and region kept their old counts, because the views they
  * are keyed by were computed once per process rather than once per build.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('the fast path on a site built with the CMS', () => {
-  it('leaves every page as the full build then writes it, /admin/ included', async () => {
+  it('leaves every page as the full build then writes it, /admin/ and compliance included', async () => {
     fastPath = await startFastPath({
       root: process.cwd(),
       siteDir: () => served.outDir,
@@ -56,7 +56,16 @@ describe('the fast path on a site built with the CMS', () => {
     });
     const newest = loadContent(content).content.articles.at(-1)!;
     const file = join(dirname(resolve(newest.file)), `${newest.id}-served.md`);
-    cpSync(resolve(newest.file), file);
+    // Another article of the same person's, saved just before "now": it counts in the month's compliance.
+    writeFileSync(
+      file,
+      readFileSync(resolve(newest.file), 'utf8')
+        .replace(/^title: .*$/m, 'title: 快速发布后合规统计也应更新')
+        .replace(
+          /^submitted: .*$/m,
+          `submitted: '${NOW.subtract({ hours: 1 }).toZonedDateTimeISO('Asia/Shanghai').toString({ timeZoneName: 'never' })}'`,
+        ),
+    );
     const update = await fastPath.update([file], NOW);
     expect(update.pages).toContain('/admin/config.yml');
 
