@@ -13,6 +13,8 @@
  *   PORTAL_SITE              the portal's origin as browsers see it, e.g. https://portal.intranet (required)
  *   PORTAL_GATE_USER_HEADER  the header the login proxy sets (default Remote-User)
  *   PORTAL_GATE_ADMINS       comma-separated logins of the administrators (roster, calendar)
+ *   PORTAL_GATE_NOTIFY       optional: a loopback URL to POST to after each publish, the updater's
+ *                            http://127.0.0.1:4323/moved (scripts/updater.ts), so the site follows within seconds
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,6 +37,16 @@ const gitDir = env('PORTAL_GATE_DIR', '/var/lib/portal-gate/repo.git');
 const branch = env('PORTAL_GATE_BRANCH', 'main');
 const port = Number(env('PORTAL_GATE_PORT', '4322'));
 const site = new URL(env('PORTAL_SITE')).origin;
+const notify = process.env.PORTAL_GATE_NOTIFY?.trim();
+
+/** Tells the updater the branch moved. Never fails a publish: the updater also looks by itself. */
+async function nudge(url: string): Promise<void> {
+  try {
+    await fetch(url, { method: 'POST', signal: AbortSignal.timeout(2000) });
+  } catch (error) {
+    console.warn(`更新程序没有应答（${url}）：${(error as Error).message}；它会按自己的间隔取回。`);
+  }
+}
 
 if (!existsSync(gitDir)) {
   const clone = spawnSync('git', ['clone', '--bare', '--quiet', remote, gitDir], { stdio: 'inherit' });
@@ -63,6 +75,7 @@ const server = createGate({
   // The browser's origin, and the proxy's Host header as nginx passes it on (proxy_set_header Host $host).
   origins: [site],
   log: (line) => console.warn(line),
+  ...(notify ? { onPublished: () => void nudge(notify) } : {}),
 });
 server.listen(port, LOOPBACK, () => {
   const { port: real } = server.address() as AddressInfo;
