@@ -123,11 +123,26 @@ describe('article contexts', () => {
     expect(ids(newestArticles(mixed))).toEqual(['utc', 'bj']);
   });
 
-  it('lists other articles of the region, newest first, up to the count', () => {
+  it('lists the region’s articles just before, newest first, up to the count', () => {
     expect(ids(of('a-oct-last').more)).toEqual(['a-oct-early', 'a-sep']);
     expect(ids(articleContexts(articles, 1).get('a-oct-last')!.more)).toEqual(['a-oct-early']);
-    expect(ids(articleContexts(articles, 1).get('a-oct-early')!.more)).toEqual(['a-oct-last']);
+    expect(ids(articleContexts(articles, 1).get('a-oct-early')!.more)).toEqual(['a-sep']);
     expect(ids(of('a-nov-first').more)).toEqual(['a-oct-mid']);
+  });
+
+  it('fills the region’s first articles up with the ones just after', () => {
+    expect(ids(articleContexts(articles, 1).get('a-sep')!.more)).toEqual(['a-oct-early']);
+    expect(ids(articleContexts(articles, 2).get('a-oct-early')!.more)).toEqual(['a-oct-last', 'a-sep']);
+    expect(ids(of('a-oct-mid').more)).toEqual(['a-nov-first']);
+  });
+
+  it('leaves the other articles’ lists alone when a newer one arrives, once a region has enough', () => {
+    const lists = (all: typeof articles) =>
+      Object.fromEntries([...articleContexts(all, 1)].map(([id, c]) => [id, ids(c.more)]));
+    const before = lists(articles);
+    const after = lists([...articles, article('a-nov-new', '2026-11-20T09:00:00+08:00', 'south')]);
+    expect(after['a-nov-new']).toEqual(['a-oct-last']);
+    for (const id of ids(articles)) expect(after[id], id).toEqual(before[id]);
   });
 
   it('orders equal times by id, whatever order the articles came in', () => {

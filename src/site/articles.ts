@@ -94,31 +94,36 @@ export interface ArticleContext<T> {
   previous: T | undefined;
   /** The article just after (newer). */
   next: T | undefined;
-  /** Up to `count` other articles of the same region, newest first. */
+  /** Up to `count` articles of the same region just before it (after it, at the region's start), newest first. */
   more: T[];
 }
 
 /**
  * The context of every article at once, by id: one sort for the whole collection instead of one per page,
  * which made a build quadratic in the number of articles.
+ *
+ * "More from the region" are the region's articles just before this one, so that a new article changes the
+ * pages of its neighbours only, not every page of its region (a region's newest four on every page made one
+ * submission re-render 266 pages at 20,000 entries: docs/performance.md). The region's first articles, with
+ * fewer than `count` before them, are filled up with the ones just after.
  */
 export function articleContexts<T extends ArticleLike>(
   articles: readonly T[],
   count: number,
 ): Map<string, ArticleContext<T>> {
   const sorted = sortArticles(articles);
-  const newestByRegion = new Map(
-    groupByKey([...sorted].reverse(), (a) => a.data.region).map((g) => [g.key, g.items]),
-  );
+  const regions = new Map(groupByKey(sorted, (a) => a.data.region).map((g) => [g.key, g.items]));
+  const places = new Map([...regions.values()].flatMap((items) => items.map((a, i) => [a.id, i] as const)));
   return new Map(
     sorted.map((article, i) => {
-      const region = newestByRegion.get(article.data.region)!;
-      // The article itself is at most one of the first count + 1 of its region.
-      const more = region
-        .slice(0, count + 1)
-        .filter((a) => a.id !== article.id)
-        .slice(0, count);
-      return [article.id, { previous: sorted[i - 1], next: sorted[i + 1], more }];
+      const region = regions.get(article.data.region)!;
+      const at = places.get(article.id)!;
+      const before = region.slice(Math.max(0, at - count), at);
+      const after = region.slice(at + 1, at + 1 + count - before.length);
+      return [
+        article.id,
+        { previous: sorted[i - 1], next: sorted[i + 1], more: [...before, ...after].reverse() },
+      ];
     }),
   );
 }
