@@ -436,6 +436,10 @@ try {
       { ...fastPath, ms: fastPath.visibleMs ?? fastPath.pageMs ?? fastPath.updateMs },
       `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
         `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
+        (fastPath.timings
+          ? `（读内容 ${formatSeconds(fastPath.timings.load)}、列路径 ${formatSeconds(fastPath.timings.paths)}、` +
+            `渲染与写出 ${formatSeconds(fastPath.timings.render)}，其中建索引 ${formatSeconds(fastPath.timings.search)}）`
+          : '') +
         (fastPath.missing ? `；${fastPath.missing}！` : ''),
     ),
     runRow('新增一篇文章后重建', rebuilds.newArticle, rebuildNote(rebuilds.newArticle)),

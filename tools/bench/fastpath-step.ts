@@ -15,6 +15,7 @@ import { startFastPath } from '../../src/fastpath/index.ts';
 import { runSearch } from '../../src/search/engine.ts';
 import { loadNodePagefind } from '../../src/search/node-pagefind.ts';
 import { parseQuery } from '../../src/search/query.ts';
+import type { UpdateResult } from '../../src/fastpath/worker-options.ts';
 import { addSubmission, BENCH_TITLE } from './submission.ts';
 
 export interface FastPathStep {
@@ -32,6 +33,8 @@ export interface FastPathStep {
   /** What the fast path reported writing. */
   pages: string[];
   shards: string[];
+  /** Where the update's time went, as the fast path measured it (milliseconds; search overlaps render). */
+  timings: UpdateResult['timings'];
   /** The indexes searched for the page, site paths. */
   searched: string[];
 }
@@ -126,6 +129,7 @@ const step: FastPathStep = {
   page,
   pages: result.pages,
   shards: result.shards,
+  timings: result.timings,
   searched: indexes.map((i) => `/${i}/`),
 };
 console.log(JSON.stringify(step));
