@@ -19,9 +19,9 @@ export interface UpdateResult {
   shards: string[];
   ms: number;
   /**
-   * How long the parts took, in milliseconds: reading and parsing the content, listing the paths (with the
-   * compliance rules' index), rendering and writing up to the end, and indexing the shards, which overlaps
-   * the rendering of the list pages.
+   * How long the parts took, in milliseconds: reading and parsing the content; listing every route's paths
+   * (with the compliance rules' index), while the entries' own pages render and their shard is indexed;
+   * rendering and writing the other pages up to the end; and indexing the entries' shard on its own.
    */
   timings: { load: number; paths: number; render: number; search: number };
 }
