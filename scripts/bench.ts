@@ -437,8 +437,8 @@ try {
       `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
         `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
         (fastPath.timings
-          ? `（读内容 ${formatSeconds(fastPath.timings.load)}、列路径 ${formatSeconds(fastPath.timings.paths)}、` +
-            `渲染与写出 ${formatSeconds(fastPath.timings.render)}，其中建索引 ${formatSeconds(fastPath.timings.search)}）`
+          ? `（读内容 ${formatSeconds(fastPath.timings.load)}；列出全部路径 ${formatSeconds(fastPath.timings.paths)}，` +
+            `同时写出投稿本身的页面并建索引 ${formatSeconds(fastPath.timings.search)}；其余页面 ${formatSeconds(fastPath.timings.render)}）`
           : '') +
         (fastPath.missing ? `；${fastPath.missing}！` : ''),
     ),

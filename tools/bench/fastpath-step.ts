@@ -34,7 +34,7 @@ export interface FastPathStep {
   pages: string[];
   shards: string[];
   /** Where the update's time went, as the fast path measured it (milliseconds; search overlaps render). */
-  timings: UpdateResult['timings'];
+  timings?: UpdateResult['timings'];
   /** The indexes searched for the page, site paths. */
   searched: string[];
 }
@@ -82,41 +82,70 @@ const warmUpMs = since(warming);
 const now = process.env.PORTAL_NOW ? Temporal.Instant.from(process.env.PORTAL_NOW) : undefined;
 const moved = performance.now();
 const added = addSubmission(content, 'articles');
-const result = await fastPath.update([added.file], now);
-const updateMs = since(moved);
+let result: UpdateResult | undefined;
+let failure: Error | undefined;
+let updateMs = 0;
+// Watched while the update runs as well as after it: the fast path writes and indexes the entry's own page
+// before the lists and compliance pages (src/fastpath/worker.ts), and that is when the submitter sees it.
+const updating = fastPath.update([added.file], now).then(
+  (r) => {
+    result = r;
+    updateMs = since(moved);
+  },
+  (error: Error) => (failure = error),
+);
 
 const page = `/articles/${added.id}/`;
-// The shards it rebuilt; an unsharded site has the one staff index.
-const indexes = existsSync(join(site, 'pagefind/shards.json'))
-  ? result.shards.flatMap((s) => staffIndexOf(site, s) ?? [])
-  : ['pagefind'];
+const sharded = existsSync(join(site, 'pagefind/shards.json'));
+/**
+ * Where to search: the shards the fast path says it rebuilt, once it has said; before that the current month's
+ * (where a new submission goes: src/search/shards.ts); an unsharded site has the one staff index.
+ */
+const indexes = () =>
+  !sharded
+    ? ['pagefind']
+    : result
+      ? result.shards.flatMap((s) => staffIndexOf(site, s) ?? [])
+      : [staffIndexOf(site, 'pagefind/current') ?? []].flat();
 const file = join(site, page, 'index.html');
 // The page must be the article (its title), not some older file under that name.
 const onDisk = () => existsSync(file) && readFileSync(file, 'utf8').includes(BENCH_TITLE);
-// Looked for at least once after `update`, however long that took; then for a while in case it lags.
-const deadline = performance.now() + GIVE_UP_MS;
 const pause = () => new Promise((r) => setTimeout(r, 100));
 let pageMs: number | null = null;
 let visibleMs: number | null = null;
 let missing: string | undefined;
+let deadline = Infinity;
 for (;;) {
+  const done = result !== undefined || failure !== undefined;
+  // Looked for at least once after `update`, however long that took; then for a while in case it lags.
+  if (done && deadline === Infinity) deadline = performance.now() + GIVE_UP_MS;
   if (pageMs === null && onDisk()) pageMs = since(moved);
-  if (pageMs !== null && result.shards.length === 0) {
+  if (pageMs !== null)
+    for (const index of indexes()) if (await found(site, index, page)) visibleMs ??= since(moved);
+  if (visibleMs !== null) break;
+  if (failure) {
+    missing = `快速通道出错：${failure.message.split('\n')[0]}`;
+    break;
+  }
+  if (pageMs !== null && result?.shards.length === 0) {
     missing = '快速通道没有重建任何搜索分片，新文章在搜索中还找不到';
     break;
   }
-  if (pageMs !== null)
-    for (const index of indexes) if (await found(site, index, page)) visibleMs ??= since(moved);
-  if (visibleMs !== null) break;
   if (performance.now() > deadline) {
     missing =
       pageMs === null
         ? '新文章页始终没有写出'
-        : `搜索 ${indexes.map((i) => `/${i}/`).join('、') || '（无分片）'} 始终找不到新文章`;
+        : `搜索 ${
+            indexes()
+              .map((i) => `/${i}/`)
+              .join('、') || '（无分片）'
+          } 始终找不到新文章`;
     break;
   }
   await pause();
 }
+// The whole update (every page it writes) is reported too, after the entry's page.
+await updating;
 await fastPath.close();
 
 const step: FastPathStep = {
@@ -127,9 +156,9 @@ const step: FastPathStep = {
   visible: visibleMs !== null,
   ...(missing ? { missing } : {}),
   page,
-  pages: result.pages,
-  shards: result.shards,
-  timings: result.timings,
-  searched: indexes.map((i) => `/${i}/`),
+  pages: result?.pages ?? [],
+  shards: result?.shards ?? [],
+  ...(result ? { timings: result.timings } : {}),
+  searched: indexes().map((i) => `/${i}/`),
 };
 console.log(JSON.stringify(step));
