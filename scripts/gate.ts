@@ -22,21 +22,13 @@ import type { AddressInfo } from 'node:net';
 import { LOOPBACK } from '../src/gate/local.ts';
 import { createGate } from '../src/gate/server.ts';
 import { Store } from '../src/gate/store.ts';
+import { setting } from './lib/env.ts';
 
-function env(name: string, fallback?: string): string {
-  const value = process.env[name]?.trim() || fallback;
-  if (value === undefined) {
-    console.error(`✗ 缺少环境变量 ${name}（见 docs/deployment.md）`);
-    process.exit(1);
-  }
-  return value;
-}
-
-const remote = env('PORTAL_GATE_REMOTE');
-const gitDir = env('PORTAL_GATE_DIR', '/var/lib/portal-gate/repo.git');
-const branch = env('PORTAL_GATE_BRANCH', 'main');
-const port = Number(env('PORTAL_GATE_PORT', '4322'));
-const site = new URL(env('PORTAL_SITE')).origin;
+const remote = setting('PORTAL_GATE_REMOTE');
+const gitDir = setting('PORTAL_GATE_DIR', '/var/lib/portal-gate/repo.git');
+const branch = setting('PORTAL_GATE_BRANCH', 'main');
+const port = Number(setting('PORTAL_GATE_PORT', '4322'));
+const site = new URL(setting('PORTAL_SITE')).origin;
 const notify = process.env.PORTAL_GATE_NOTIFY?.trim();
 
 /** Tells the updater the branch moved. Never fails a publish: the updater also looks by itself. */
@@ -66,8 +58,8 @@ const server = createGate({
   store,
   identity: {
     kind: 'header',
-    header: env('PORTAL_GATE_USER_HEADER', 'Remote-User'),
-    admins: env('PORTAL_GATE_ADMINS', '')
+    header: setting('PORTAL_GATE_USER_HEADER', 'Remote-User'),
+    admins: setting('PORTAL_GATE_ADMINS', '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),

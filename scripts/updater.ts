@@ -25,22 +25,14 @@ import { dirname, join, resolve } from 'node:path';
 import { LOOPBACK } from '../src/gate/local.ts';
 import { LEDGER_BRANCH } from '../src/ledger/index.ts';
 import { createSiteBuilder, git, stopChildren } from './lib/site-builder.ts';
+import { setting } from './lib/env.ts';
 
-function env(name: string, fallback?: string): string {
-  const value = process.env[name]?.trim() || fallback;
-  if (value === undefined) {
-    console.error(`✗ 缺少环境变量 ${name}（见 docs/deployment.md）`);
-    process.exit(1);
-  }
-  return value;
-}
-
-const remote = env('PORTAL_UPDATER_REMOTE');
-const link = resolve(env('PORTAL_UPDATER_LINK'));
-const dir = resolve(env('PORTAL_UPDATER_DIR', '/var/lib/portal-updater'));
-const branch = env('PORTAL_UPDATER_BRANCH', 'main');
-const port = Number(env('PORTAL_UPDATER_PORT', '4323'));
-const interval = Number(env('PORTAL_UPDATER_INTERVAL', '30')) * 1000;
+const remote = setting('PORTAL_UPDATER_REMOTE');
+const link = resolve(setting('PORTAL_UPDATER_LINK'));
+const dir = resolve(setting('PORTAL_UPDATER_DIR', '/var/lib/portal-updater'));
+const branch = setting('PORTAL_UPDATER_BRANCH', 'main');
+const port = Number(setting('PORTAL_UPDATER_PORT', '4323'));
+const interval = Number(setting('PORTAL_UPDATER_INTERVAL', '30')) * 1000;
 const repo = join(dir, 'repo.git');
 
 if (existsSync(link) && !lstatSync(link).isSymbolicLink()) {

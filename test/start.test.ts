@@ -11,33 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { cloneRepo, freePort, git } from './support/cms.ts';
 import { readyArticle } from './support/gate.ts';
+import { captureOutput, type Output } from './support/output.ts';
 
 let repo: string;
 let child: ChildProcess;
-let output = '';
+let log: Output;
 let site: string;
 let login: string;
 
-/** Resolves once the output matches `pattern` (checked as it arrives), or rejects after `ms`. */
-function printed(pattern: RegExp, ms = 240_000): Promise<RegExpMatchArray> {
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not printed: ${pattern}\n${output}`)), ms);
-    const check = () => {
-      const match = pattern.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout!.off('data', check);
-      child.stderr!.off('data', check);
-      resolvePromise(match);
-    };
-    // Failures are printed on stderr: both streams are watched.
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    check();
-  });
-}
+const printed = (pattern: RegExp, ms = 240_000) => log.printed(pattern, ms);
 
-const builds = () => output.match(/✓ 站点已按提交/g)?.length ?? 0;
+const builds = () => log.text.match(/✓ 站点已按提交/g)?.length ?? 0;
 
 beforeAll(async () => {
   repo = cloneRepo();
@@ -52,8 +36,7 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  log = captureOutput(child);
   site = (await printed(/站点：(\S+)\//))[1]!;
   login = (await printed(/投稿：(\S+)/))[1]!;
   expect(site).toBe(`http://127.0.0.1:${port}`);
@@ -111,7 +94,7 @@ describe('npm start', () => {
     // Reads and draft saves move no branch the site is built from: no rebuild (the poll runs every 2 s).
     await new Promise((r) => setTimeout(r, 5000));
     expect(builds()).toBe(1);
-    expect(output).not.toContain('重新构建');
+    expect(log.text).not.toContain('重新构建');
 
     await api({ action: 'publishUnpublishedEntry', params: key });
     await printed(/✓ 站点已按提交[\s\S]*✓ 站点已按提交/);
@@ -128,13 +111,13 @@ describe('npm start', () => {
     git(repo, 'add', 'content');
     git(repo, 'commit', '-qm', '手工提交了一个坏文件');
     await printed(/✗ 构建失败（退出码 \d+，见上面的报告）/);
-    const before = output.slice(0, output.indexOf('✗ 构建失败'));
+    const before = log.text.slice(0, log.text.indexOf('✗ 构建失败'));
     expect(before.slice(before.lastIndexOf('重新构建'))).toContain('content/articles/2026/broken.md');
     expect((await fetch(`${site}/`)).status).toBe(200);
   });
 
   it('says so when a rebuild is killed, rather than pointing at a report that is not there', async () => {
-    const starts = () => output.split('正在重新构建').length - 1;
+    const starts = () => log.text.split('正在重新构建').length - 1;
     const before = starts();
     git(repo, 'rm', '-q', 'content/articles/2026/broken.md');
     git(repo, 'commit', '-qm', '删掉坏文件');

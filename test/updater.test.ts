@@ -12,30 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/load/load.ts';
 import { BUILD_NOW } from './support/build.ts';
 import { cloneRepo, freePort, git } from './support/cms.ts';
+import { captureOutput, type Output } from './support/output.ts';
 
 let root: string;
 let child: ChildProcess;
-let output = '';
+let log: Output;
 let link: string;
 let nudge: string;
 
-/** Resolves once the output matches `pattern` (checked as it arrives), or rejects after `ms`. */
-function printed(pattern: RegExp, ms = 300_000): Promise<RegExpMatchArray> {
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not printed: ${pattern}\n${output}`)), ms);
-    const check = () => {
-      const match = pattern.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      clearInterval(poll);
-      resolvePromise(match);
-    };
-    const poll = setInterval(check, 50);
-    check();
-  });
-}
+const printed = (pattern: RegExp) => log.printed(pattern);
 
-const builds = () => output.match(/✓ 站点已按提交/g)?.length ?? 0;
+const builds = () => log.text.match(/✓ 站点已按提交/g)?.length ?? 0;
 
 beforeAll(async () => {
   // The updater's own checkout (its code builds the site) and the repository of record it fetches from.
@@ -61,8 +48,7 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  log = captureOutput(child);
   await printed(/✓ 站点更新程序/);
 });
 
@@ -78,7 +64,7 @@ describe('npm run updater', () => {
     expect(existsSync(join(link, 'index.html'))).toBe(true);
     expect((await fetch(nudge)).status).toBe(404);
     expect((await fetch(nudge.replace('/moved', '/'), { method: 'POST' })).status).toBe(404);
-    expect(output).toContain(`POST ${nudge}`);
+    expect(log.text).toContain(`POST ${nudge}`);
   });
 
   it('puts a pushed article on the served site by the fast path, then by the full build, never serving half a site', async () => {
