@@ -61,7 +61,12 @@ function serve(target: string): void {
   renameSync(next, link);
 }
 
-fetchBranches();
+try {
+  fetchBranches();
+} catch (error) {
+  console.error(`✗ 无法从 ${remote} 取回：${(error as Error).message}`);
+  process.exit(1);
+}
 await mkdir(dirname(link), { recursive: true });
 const builder = createSiteBuilder({
   root: process.cwd(),
@@ -73,31 +78,28 @@ const builder = createSiteBuilder({
   onServed: serve,
 });
 
-let fetching: Promise<void> | undefined;
-let again = false;
-/** Fetch, then build if the branch moved; calls during a fetch make one more round after it. */
+/**
+ * Fetch, then build if the branch moved. The builder runs one build at a time and looks again after each, so
+ * a move during a build is built next (its fast path too: see docs/performance.md for what that costs).
+ */
 function poke(): void {
-  if (fetching) {
-    again = true;
+  try {
+    fetchBranches();
+  } catch (error) {
+    console.error(`✗ 无法从 ${remote} 取回：${(error as Error).message}`);
     return;
   }
-  fetching = (async () => {
-    do {
-      again = false;
-      try {
-        fetchBranches();
-      } catch (error) {
-        console.error(`✗ 无法从 ${remote} 取回：${(error as Error).message}`);
-      }
-      await builder.check();
-    } while (again);
-  })().finally(() => (fetching = undefined));
+  void builder.check();
 }
 
 const server = createServer((req, res) => {
   // Nothing but a nudge: it carries no data and makes the updater do only what its timer would do anyway.
   const ok = req.method === 'POST' && req.url === '/moved';
-  res.writeHead(ok ? 202 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(ok ? '好的\n' : '');
+  // One request per connection: a nudge kept alive for the next one, seconds later, would race the server's
+  // keep-alive timeout and be lost ("other side closed"), found by test/updater.test.ts.
+  res
+    .writeHead(ok ? 202 : 404, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+    .end(ok ? '好的\n' : '');
   if (ok) poke();
 });
 
