@@ -1,16 +1,9 @@
 /** `/manage/activity/2026-11.csv`: the header and the activity rows of `npm run compliance -- --format csv`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { activityCsv } from '../../../site/activity/download.ts';
-import { downloadPaths } from '../compliance/_source.ts';
-import { activitySource } from './_source.ts';
+import { activityDownloadPaths, activitySource } from './_source.ts';
 
-// The file shows the export's activity rows, its month and asOf.
-export const getStaticPaths = (() =>
-  downloadPaths('activity-csv', ({ month, asOf, activity }) => [
-    month,
-    asOf,
-    activity,
-  ])) satisfies GetStaticPaths;
+export const getStaticPaths = (() => activityDownloadPaths('activity-csv')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const source = await activitySource();

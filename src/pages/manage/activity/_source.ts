@@ -7,7 +7,7 @@
 import { activityTrend, type ActivityMonth } from '../../../rules/activity-trend.ts';
 import { timeliness, type Timeliness } from '../../../rules/compliance.ts';
 import { perBuild } from '../../../site/per-build.ts';
-import { complianceSource, memo, type ComplianceSource } from '../compliance/_source.ts';
+import { complianceSource, downloadPaths, memo, type ComplianceSource } from '../compliance/_source.ts';
 
 export interface ActivitySource extends ComplianceSource {
   /** Per person on the roster that month: their required submissions on time, late, missing, pending. */
@@ -28,3 +28,7 @@ async function gather(): Promise<ActivitySource> {
 
 /** One gathering per build, shared by every page. */
 export const activitySource: () => Promise<ActivitySource> = perBuild(gather);
+
+/** getStaticPaths of a month's activity download, CSV or JSON: both show the export's month, asOf and rows. */
+export const activityDownloadPaths = (kind: string) =>
+  downloadPaths(kind, ({ month, asOf, activity }) => [month, asOf, activity]);
