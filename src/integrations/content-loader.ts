@@ -19,17 +19,24 @@ export function contentRoot(projectRoot: URL): string {
 }
 
 let cache: { root: string; result: LoadResult } | undefined;
+/** Whether the loader cache stays in this process between reads (src/load/cache.ts CacheOptions.resident). */
+let resident = false;
+
+type Config = Pick<LoaderContext['config'], 'root' | 'cacheDir'>;
+
+/** A read of content/ (or PORTAL_CONTENT_DIR) through the loader cache of the build's cache folder. */
+function read(config: Config): LoadResult {
+  // Builds and npm start's rebuilds load the same folder again and again: unchanged files are not parsed
+  // and validated again (src/load/cache.ts). The records live in Astro's cache folder, beside the content
+  // store, so a build given a cache folder of its own (tests, the benchmark) starts cold.
+  const options = contentCache(fileURLToPath(config.cacheDir), fileURLToPath(config.root));
+  return loadContent(contentRoot(config.root), options ? { cache: { ...options, resident } } : {});
+}
 
 /** One read per build, shared by every collection; dropped when a content file changes in dev (see below). */
 function load(context: LoaderContext): Content {
   const root = contentRoot(context.config.root);
-  if (cache?.root !== root) {
-    // Builds and npm start's rebuilds load the same folder again and again: unchanged files are not parsed
-    // and validated again (src/load/cache.ts). The records live in Astro's cache folder, beside the content
-    // store, so a build given a cache folder of its own (tests, the benchmark) starts cold.
-    const options = contentCache(fileURLToPath(context.config.cacheDir), fileURLToPath(context.config.root));
-    cache = { root, result: loadContent(root, options ? { cache: options } : {}) };
-  }
+  if (cache?.root !== root) cache = { root, result: read(context.config) };
   const { content, problems } = cache.result;
   if (problems.length > 0) {
     const error = new Error(formatProblems(problems));
@@ -47,6 +54,17 @@ function load(context: LoaderContext): Content {
  */
 export function forgetLoadedContent(): void {
   cache = undefined;
+}
+
+/**
+ * From now on keeps the loader cache in this process from one read of content/ to the next, trusting files
+ * whose stat is unchanged (src/load/cache.ts), and reads content/ into it once now, filling no store: the fast
+ * path's warm-up, so that its first update reads only the files that changed since. Not for builds, which
+ * read content/ once.
+ */
+export function keepLoaderCacheResident(config: Config): void {
+  resident = true;
+  read(config);
 }
 
 /** Astro collections: one per collection of content/, and calendar.yaml's three lists each as its own. */
@@ -93,7 +111,7 @@ async function fill(name: Name, context: LoaderContext): Promise<void> {
   const previous = new Map(context.store.entries());
   context.store.clear();
   for (const record of records(content, name)) {
-    const digest = context.generateDigest({ data: record.data, body: record.body ?? '', code });
+    const digest = digestOf(record, code, context);
     const known = previous.get(record.id);
     if (known?.digest === digest) {
       context.store.set(known);
@@ -110,6 +128,21 @@ async function fill(name: Name, context: LoaderContext): Promise<void> {
         : { body: record.body, rendered: { html: renderSubmission(record.body, sizes) } }),
     });
   }
+}
+
+/**
+ * Each record's digest, kept with the record's data object: a resident loader cache (the fast path) hands out
+ * the same data object while its file is unchanged, so the digest of an unchanged entry is not computed again.
+ */
+const digests = new WeakMap<object, { body: string; code: string; digest: string }>();
+
+function digestOf(record: { data: object; body?: string }, code: string, context: LoaderContext): string {
+  const body = record.body ?? '';
+  const known = digests.get(record.data);
+  if (known?.body === body && known.code === code) return known.digest;
+  const digest = context.generateDigest({ data: record.data, body, code });
+  digests.set(record.data, { body, code, digest });
+  return digest;
 }
 
 /** Collections already listening to the dev watcher: Astro may call `load` again on the same watcher. */

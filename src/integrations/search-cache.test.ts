@@ -1,4 +1,15 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTree } from '../../test/support/tree.ts';
@@ -34,6 +45,58 @@ describe('search pages', () => {
     writeFileSync(join(dist, 'a/index.html'), BODY.replace('正文', '新正文'));
     const [after] = await searchPages(dist);
     expect(after!.digest).not.toBe(before!.digest);
+  });
+});
+
+describe('search pages with a record', () => {
+  /** searchPages over `dist` with a record in `recordDir`, and the files it read. */
+  const counted = async (dist: string, recordDir: string) => {
+    const read: string[] = [];
+    const pages = await searchPages(dist, {
+      recordDir,
+      read: (file) => {
+        read.push(file.slice(dist.length + 1));
+        return readFile(file, 'utf8');
+      },
+    });
+    return { pages, read: read.sort() };
+  };
+
+  it('reads only the pages written since, and gives what reading every page gives', async () => {
+    const dist = writeTree({
+      'a/index.html': BODY,
+      'b/index.html': BODY,
+      'list/index.html': '<html></html>',
+    });
+    const recordDir = mkdtempSync(join(tmpdir(), 'portal-search-pages-'));
+    expect((await counted(dist, recordDir)).read).toEqual([
+      'a/index.html',
+      'b/index.html',
+      'list/index.html',
+    ]);
+    expect((await counted(dist, recordDir)).read).toEqual([]);
+    // Rewritten in place, replaced by a rename, added, removed.
+    writeFileSync(join(dist, 'a/index.html'), BODY.replace('正文', '改文'));
+    writeFileSync(join(dist, 'list/new.html'), BODY);
+    renameSync(join(dist, 'list/new.html'), join(dist, 'list/index.html'));
+    writeFileSync(join(dist, 'c.html'), BODY);
+    rmSync(join(dist, 'b/index.html'));
+    const warm = await counted(dist, recordDir);
+    expect(warm.read).toEqual(['a/index.html', 'c.html', 'list/index.html']);
+    expect(warm.pages).toEqual(await searchPages(dist));
+    expect(warm.pages.map((p) => p.url)).toEqual(['/a/', '/c.html', '/list/']);
+  });
+
+  it('reads every page again when the record is damaged or another folder’s', async () => {
+    const dist = writeTree({ 'a/index.html': BODY });
+    const other = writeTree({ 'a/index.html': BODY });
+    const recordDir = mkdtempSync(join(tmpdir(), 'portal-search-pages-'));
+    await counted(dist, recordDir);
+    const [record] = readdirSync(recordDir);
+    writeFileSync(join(recordDir, record!), 'not a record');
+    expect((await counted(dist, recordDir)).read).toEqual(['a/index.html']);
+    expect((await counted(other, recordDir)).read).toEqual(['a/index.html']);
+    expect((await counted(dist, recordDir)).read).toEqual([]);
   });
 });
 

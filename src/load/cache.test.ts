@@ -3,7 +3,7 @@
  * without them, problems, lines and order included; only the files that changed are parsed again, and a cache
  * from other code or a damaged one is ignored. Real files in temporary folders, and the committed sample.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -162,6 +162,44 @@ describe('what makes a record stale', () => {
     loadContent(root, { cache: options });
     expect(statSync(cacheFile()).ino).not.toBe(first);
     expect(readdirSync(dir)).toHaveLength(1);
+  });
+});
+
+describe('a resident cache (the fast path)', () => {
+  it('takes unchanged files from memory, without reading them, and writes nothing', () => {
+    const root = writeTree(BROKEN);
+    const plain = loadContent(root);
+    const resident = { ...options, resident: true };
+    expect(loadContent(root, { cache: resident })).toStrictEqual(plain);
+    const read = [...parsed];
+    expect(read.length).toBeGreaterThan(10);
+    const reuse = vi.spyOn(LoadCache.prototype, 'reuse');
+    parsed = [];
+    const warm = loadContent(root, { cache: resident });
+    // Lines of the cross-file problems included: the file is read only when a line is asked for.
+    expect(warm).toStrictEqual(plain);
+    expect(parsed).toEqual([]);
+    // Every file the first load parsed and validated is taken as it was.
+    expect(reuse.mock.results.filter((r) => r.value !== undefined)).toHaveLength(read.length);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('sees an edit of the same size, a new file and a removed one', () => {
+    const root = writeTree(BROKEN);
+    const resident = { ...options, resident: true };
+    loadContent(root, { cache: resident });
+    writeFileSync(
+      join(root, 'articles/2026/good.md'),
+      ARTICLE.replace('author: wangfang', 'author: wangfanx'),
+    );
+    writeFileSync(join(root, 'articles/2026/new.md'), ARTICLE.replace('一次成功', '又一次成功'));
+    rmSync(join(root, 'articles/2026/unknown-author.md'));
+    parsed = [];
+    const warm = loadContent(root, { cache: resident });
+    expect(parsed.sort()).toEqual(['articles/2026/good.md', 'articles/2026/new.md']);
+    expect(warm).toStrictEqual(loadContent(root));
+    expect(warm.problems.some((p) => p.message.includes('“wangfanx”'))).toBe(true);
+    expect(warm.problems.some((p) => p.file.endsWith('/unknown-author.md'))).toBe(false);
   });
 });
 

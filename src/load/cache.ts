@@ -11,7 +11,7 @@
  * loading at once (the gate's checks and a build) leave one whole file or the other, never a torn one.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -24,6 +24,12 @@ export interface CacheOptions {
   /** A folder of its own under a cache folder (never content/ or dist/); created when missing. */
   dir: string;
   code: string;
+  /**
+   * Keep the records in this process from one load to the next and take a file whose stat is unchanged since
+   * the last load as it was, without reading it; write nothing back. For the fast path (src/fastpath/), which
+   * loads the same folder at every update: reading and hashing every file was most of its load.
+   */
+  resident?: boolean;
 }
 
 /** What the per-file step made of one submission: a pure function of its path and its text, given the code. */
@@ -83,19 +89,59 @@ function compact(outcome: EntryOutcome): EntryOutcome {
   return { ...outcome, front: { value: entry.data } };
 }
 
+/**
+ * What identifies one version of a file without reading it: its inode, size and modification and change times
+ * (to a fraction of a microsecond). Any write, rename over it or chmod moves the change time, which no program can set back.
+ */
+function signature(path: string): string | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return stat?.isFile() ? `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
+}
+
+/** The resident caches of this process, by cache file and code (CacheOptions.resident). */
+const resident = new Map<string, LoadCache>();
+
 /** The records of the last run for one content folder, and those of this run, written back by `save()`. */
 export class LoadCache {
   private readonly options: CacheOptions;
   /** The cache file: one per content folder, so that loading another tree never evicts this one's records. */
   private readonly path: string;
-  private readonly previous: Map<string, Stored>;
-  private readonly next = new Map<string, Stored>();
+  private previous: Map<string, Stored>;
+  private next = new Map<string, Stored>();
   private changed = false;
+  /** Resident only: each file's signature when the last run read it, and this run's. */
+  private signed = new Map<string, string>();
+  private signing = new Map<string, string>();
 
   constructor(options: CacheOptions, root: string) {
     this.options = options;
     this.path = join(options.dir, `${textHash(resolve(root))}.bin`);
     this.previous = this.read();
+  }
+
+  /** The cache for a load of `root`: a new one, or with `resident` the one this process keeps for it. */
+  static open(options: CacheOptions, root: string): LoadCache {
+    if (!options.resident) return new LoadCache(options, root);
+    const key = `${join(options.dir, textHash(resolve(root)))} ${options.code}`;
+    const kept = resident.get(key) ?? new LoadCache(options, root);
+    resident.set(key, kept);
+    return kept;
+  }
+
+  /**
+   * Resident only: the last run's outcome of `file` (at `path` on disk) when its signature is unchanged since
+   * that run read it; else undefined, and the file must be read. The signature is taken before the read, so
+   * a write that lands after it is seen by the next run.
+   */
+  reuse(file: string, path: string): EntryOutcome | undefined {
+    if (!this.options.resident) return undefined;
+    const now = signature(path);
+    if (now === undefined) return undefined;
+    this.signing.set(file, now);
+    const known = this.previous.get(file);
+    if (!known || this.signed.get(file) !== now) return undefined;
+    this.next.set(file, known);
+    return known.outcome;
   }
 
   /** The stored outcome of `file` when its text is unchanged, else the fresh one from `make`, kept for `save()`. */
@@ -117,6 +163,12 @@ export class LoadCache {
    * cannot be written costs only speed, never a result, so failures are swallowed.
    */
   save(): void {
+    if (this.options.resident) {
+      // This run's records and signatures are the next run's; the disk is left to the builds.
+      [this.previous, this.next, this.changed] = [this.next, new Map(), false];
+      [this.signed, this.signing] = [this.signing, new Map()];
+      return;
+    }
     if (!this.changed && this.next.size === this.previous.size) return;
     const payload = serialize(this.next);
     const header = `${FORMAT} ${this.options.code} ${createHash('sha1').update(payload).digest('hex')}\n`;

@@ -180,7 +180,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const orgSeen = new Set<string>();
   const raw: RawRecord[] = [];
   if (!existsSync(root)) return { content, problems: [{ file: root, message: '找不到内容目录' }] };
-  const cache = options.cache && new LoadCache(options.cache, root);
+  const cache = options.cache && LoadCache.open(options.cache, root);
 
   const scan = scanContent(root);
   for (const { path, message } of scan.refused) problems.push({ file: `${shown}/${path}`, message });
@@ -197,14 +197,17 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
       continue;
     }
     const org = role.kind === 'org';
-    const text = readText(root, path, file, org, org && role.collection === calendar.name);
-    if (typeof text !== 'string') {
+    // A resident cache (the fast path) vouches for a submission unchanged since its last load: not read again.
+    const reused = org ? undefined : cache?.reuse(file, join(root, path));
+    const read = () => readText(root, path, file, org, org && role.collection === calendar.name);
+    const text = reused ? undefined : read();
+    if (typeof text === 'object') {
       problems.push(text);
       continue;
     }
     if (role.kind === 'org') {
       orgSeen.add(role.collection);
-      const org = loadOrgFile(role.collection as CollectionName, file, text);
+      const org = loadOrgFile(role.collection as CollectionName, file, text!);
       problems.push(...org.problems);
       raw.push(...org.raw);
       if (org.calendar) content.calendar = org.calendar;
@@ -228,14 +231,22 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     }
     let yaml: ParsedYaml | undefined;
     const fresh = () => {
-      const read = readEntry(collection, file, text);
-      yaml = read.yaml;
-      return read.outcome;
+      const outcome = readEntry(collection, file, text!);
+      yaml = outcome.yaml;
+      return outcome.outcome;
     };
-    const { problems: own, front, entry } = cache ? cache.outcome(file, text, fresh) : fresh();
+    const {
+      problems: own,
+      front,
+      entry,
+    } = reused ?? (cache && text !== undefined ? cache.outcome(file, text, fresh) : fresh());
     problems.push(...own);
     // A stored outcome keeps no parse tree: the YAML is parsed again only if a cross-file check needs a line.
-    if (front) raw.push({ collection, file, path: [], value: front.value, yaml: yaml ?? reparsed(text) });
+    const textNow = () => {
+      const now = text ?? read();
+      return typeof now === 'string' ? now : '';
+    };
+    if (front) raw.push({ collection, file, path: [], value: front.value, yaml: yaml ?? reparsed(textNow) });
     if (entry) (content[role.collection] as Entry<unknown>[]).push({ id: role.id, file, ...entry });
   }
 
@@ -281,11 +292,13 @@ function readEntry(
 }
 
 /** The parse of a front matter, made only when asked for a line: a stored outcome has kept none. */
-function reparsed(text: string): ParsedYaml {
+function reparsed(text: () => string): ParsedYaml {
   let parsed: ParsedYaml | undefined;
   const parse = () => {
-    const fm = splitFrontMatter(text)!;
-    return (parsed ??= parseYaml(fm.yaml, fm.firstLine));
+    if (parsed) return parsed;
+    // A reused file that changed or went since its stat (src/load/cache.ts reuse) has no lines to give.
+    const fm = splitFrontMatter(text());
+    return (parsed = fm ? parseYaml(fm.yaml, fm.firstLine) : parseYaml(''));
   };
   return {
     get value() {
