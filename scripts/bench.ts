@@ -416,6 +416,15 @@ try {
     formatBytes(r.peakBytes),
     `${note}；其中 pagefind 最多 ${formatBytes(r.pagefindPeakBytes)}`,
   ];
+  /** What the fast path's stages (src/fastpath/worker.ts STAGES) write. */
+  const FAST_PATH_STAGES: Record<string, string> = {
+    entries: '投稿本身的页面',
+    lists: '首页、列表、当月内刊与区域页',
+    rules: '合规、及时性与日历',
+  };
+  const stageNote = (t: NonNullable<FastPathStep['stages']>[number]) =>
+    `${FAST_PATH_STAGES[t.name] ?? t.name} ${t.pages.length} 页：列出路径 ${formatSeconds(t.paths)}，` +
+    `写出 ${formatSeconds(t.render)}，建索引 ${formatSeconds(t.search)}`;
   const rebuildNote = (r: { rendered: number; reused: number; built?: boolean }) =>
     `重新生成 ${r.rendered} 页，沿用 ${r.reused} 页${r.built === false ? '；新页面缺失！' : ''}`;
   const rows: string[][] = [
@@ -436,9 +445,8 @@ try {
       { ...fastPath, ms: fastPath.visibleMs ?? fastPath.pageMs ?? fastPath.updateMs },
       `预热 ${formatSeconds(fastPath.warmUpMs)}（不计入），update ${formatSeconds(fastPath.updateMs)}，` +
         `写了 ${fastPath.pages.length} 页、重建分片 ${fastPath.shards.join('、') || '无'}` +
-        (fastPath.timings
-          ? `（读内容 ${formatSeconds(fastPath.timings.load)}；列出全部路径 ${formatSeconds(fastPath.timings.paths)}，` +
-            `同时写出投稿本身的页面并建索引 ${formatSeconds(fastPath.timings.search)}；其余页面 ${formatSeconds(fastPath.timings.render)}）`
+        (fastPath.stages
+          ? `（读内容 ${formatSeconds(fastPath.load)}；${fastPath.stages.map(stageNote).join('；')}）`
           : '') +
         (fastPath.missing ? `；${fastPath.missing}！` : ''),
     ),

@@ -93,6 +93,7 @@ describe('the fast path', () => {
   let articleId: string;
   let report: FastPathUpdate;
   let reportId: string;
+  let againFile: string;
 
   it('writes the pages a new article touches, as the full build then writes them', async () => {
     articleId = `${loadContent(content).content.articles.at(-1)!.id}-fastpath`;
@@ -104,6 +105,15 @@ describe('the fast path', () => {
       expect.arrayContaining([`/articles/${articleId}/`, '/', `/issues/${month}/`]),
     );
     expect(article.pages.some((p) => /^\/regions\/[^/]+\/$/.test(p))).toBe(true);
+    // In the order a reader waits for them: the article itself (and its neighbour), then the pages staff
+    // read it on, then the compliance pages; every page written once.
+    const [entries, lists, rules] = article.stages;
+    expect(article.stages.map((s) => s.name)).toEqual(['entries', 'lists', 'rules']);
+    expect(entries!.pages).toContain(`/articles/${articleId}/`);
+    expect(entries!.pages.every((p) => /^\/articles\/[^/]+\/$/.test(p))).toBe(true);
+    expect(lists!.pages).toEqual(expect.arrayContaining(['/', `/issues/${month}/`]));
+    expect(rules!.pages).toContain(`/manage/compliance/${month}/`);
+    expect(article.stages.flatMap((s) => s.pages).sort()).toEqual([...article.pages].sort());
     // Searchable at once: the staff shard of this month holds it; its neighbours' indexed text is unchanged.
     expect(article.shards).toEqual(['pagefind/current']);
     expect(fragmentUrls(join(served.outDir, 'pagefind', 'current'))).toContain(`/articles/${articleId}/`);
@@ -138,6 +148,21 @@ describe('the fast path', () => {
     expect(again.pages).toContain(compliance);
     const full = ok(build(content, { PORTAL_CACHE_DIR: cacheDir }));
     expect(differing(again, served.outDir, full.outDir)).toEqual([]);
+    againFile = file;
+  });
+
+  it('sees an entry edited in place, however many updates its process has read it in', async () => {
+    // The process keeps what it read of content/ and reads again only files whose stat changed.
+    const id = basename(againFile, '.md');
+    writeFileSync(
+      againFile,
+      readFileSync(againFile, 'utf8').replace(/^title: .*$/m, 'title: 快速发布通道改过的标题'),
+    );
+    const edited = await fastPath.update([againFile], NOW);
+    expect(edited.entries).toEqual([`articles/${id}`]);
+    expect(readFileSync(join(served.outDir, 'articles', id, 'index.html'), 'utf8')).toContain(
+      '快速发布通道改过的标题',
+    );
   });
 });
 

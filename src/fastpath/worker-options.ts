@@ -18,10 +18,11 @@ export interface UpdateResult {
   /** The search shards indexed again, e.g. pagefind/current. */
   shards: string[];
   ms: number;
+  /** Milliseconds spent reading the content and finding what changed. */
+  load: number;
   /**
-   * How long the parts took, in milliseconds: reading and parsing the content; listing every route's paths
-   * (with the compliance rules' index), while the entries' own pages render and their shard is indexed;
-   * rendering and writing the other pages up to the end; and indexing the entries' shard on its own.
+   * Each stage in order (worker.ts STAGES: entries, lists, rules): the pages it wrote, and milliseconds spent
+   * listing its routes' paths, rendering and writing its pages, and indexing their shards.
    */
-  timings: { load: number; paths: number; render: number; search: number };
+  stages: { name: string; pages: string[]; paths: number; render: number; search: number }[];
 }

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { Temporal } from 'temporal-polyfill';
 import { collectionSources } from '../collections.ts';
-import { forgetLoadedContent } from '../integrations/content-loader.ts';
+import { forgetLoadedContent, keepLoaderCacheResident } from '../integrations/content-loader.ts';
 import { nextBuild } from '../site/per-build.ts';
 import { astroInternals, type BuildApp, type Manifest, type RouteData } from './astro-internals.ts';
 import { keptBundle, STORE_HOOK } from './bundle.ts';
@@ -37,13 +37,34 @@ import type { Page } from '../integrations/search-cache.ts';
 import { writeAtomically } from './write.ts';
 
 type Entry = { id: string; digest?: string; data: unknown };
+type Listed = StaticPath & { route: RouteData };
 type Store = Map<string, Map<string, Entry>>;
 
 /** Astro renders four pages at a time in our build (astro.config.mjs build.concurrency); so does the fast path. */
 const CONCURRENCY = 4;
 
-/** The routes whose pages each show one entry (and carry a cacheKey): rendered before everything else. */
+const collate = new Intl.Collator().compare;
+
+/** The routes whose pages each show one entry (and carry a cacheKey). */
 const ENTRY_ROUTES = new Set(['/articles/[id]', '/meetings/[id]', '/manage/reports/[id]']);
+
+/**
+ * The routes computed by the compliance rules over all content (src/pages/manage/compliance/_source.ts and
+ * the sources built on it): listing their paths takes seconds at 20,000 entries, as each path's key is made
+ * from what its page shows.
+ */
+const RULES_ROUTES = /^\/(?:calendar|timeliness|manage\/(?:compliance|activity))(?:\/|$)/;
+
+/**
+ * The order in which an update writes: first the entries' own pages (what the submitter looks for, and what
+ * search finds), then the pages staff read it on (home, lists, the month's issue, its region), then the
+ * compliance pages, downloads and calendars. The last stage lists every route.
+ */
+const STAGES: { name: string; routes?: (route: RouteData) => boolean }[] = [
+  { name: 'entries', routes: (route) => ENTRY_ROUTES.has(route.route) },
+  { name: 'lists', routes: (route) => !RULES_ROUTES.test(route.route) },
+  { name: 'rules' },
+];
 
 const options = JSON.parse(process.env[OPTIONS_VARIABLE] ?? '{}') as WorkerOptions;
 process.env.PORTAL_CONTENT_DIR = options.contentDir;
@@ -95,9 +116,7 @@ async function warmUp() {
    * first one of a name wins. Each route's getStaticPaths() result stays in the app's route cache until the
    * next update clears it, so listing the entry routes first and then all costs no more than listing all.
    */
-  async function staticPaths(
-    only?: (route: RouteData) => boolean,
-  ): Promise<(StaticPath & { route: RouteData })[]> {
+  async function staticPaths(only?: (route: RouteData) => boolean): Promise<Listed[]> {
     const source = only
       ? {
           manifest: { ...app.manifest, routes: app.manifest.routes.filter((r) => only(r.routeData)) },
@@ -107,7 +126,7 @@ async function warmUp() {
       : app;
     const all = await new astro.StaticPaths(source).getAll();
     const seen = new Set<string>();
-    const paths: (StaticPath & { route: RouteData })[] = [];
+    const paths: Listed[] = [];
     for (const { pathname, route, cacheKey } of all) {
       const name = pathname.replace(/(.)\/$/, '$1');
       if (seen.has(name)) continue;
@@ -130,7 +149,8 @@ async function warmUp() {
     root: pathToFileURL(`${options.root}/`),
     cacheDir: pathToFileURL(`${options.cacheDir}/`),
   };
-  let search = options.siteDir ? await SearchShards.read(options.siteDir) : undefined;
+  keepLoaderCacheResident(config);
+  let search = options.siteDir ? await SearchShards.read(options.siteDir, options.cacheDir) : undefined;
   const logger = { error: (m: string) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} };
   const loaders = Object.entries(collectionSources).map(([name, { loader, schema }]) => ({
     name,
@@ -159,9 +179,10 @@ async function warmUp() {
     const before = new Map([...content].map(([name, entries]) => [name, new Map(entries)]));
     forgetLoadedContent();
     for (const { loader, context: loaderContext } of loaders) await loader.load(loaderContext);
-    // The build's pages read the store as Astro wrote it: collections and entries sorted by key
-    // (data-store-writer.js sortCollections), not in the order the loaders set them.
-    const byKey = <T>([a]: [string, T], [b]: [string, T]) => a.localeCompare(b);
+    // The build's pages read the store as Astro wrote it: collections and entries sorted by key with
+    // localeCompare (data-store-writer.js sortCollections), not in the order the loaders set them. The same
+    // order as a collator's (ECMA-402: localeCompare is a default Collator's compare), made once, not per call.
+    const byKey = <T>([a]: [string, T], [b]: [string, T]) => collate(a, b);
     const sorted = [...content].sort(byKey);
     content.clear();
     for (const [name, entries] of sorted) content.set(name, new Map([...entries].sort(byKey)));
@@ -188,13 +209,6 @@ async function warmUp() {
       }
     }
     const t1 = performance.now();
-    // The pages of the entries themselves are listed, rendered and indexed first: listing every route's paths
-    // takes seconds at 20,000 entries (each getStaticPaths() computes its pages' keys), and the submitter is
-    // waiting for the entry's page and its search result, not for the lists.
-    app.routeCache.clearAll();
-    const entryPaths = await staticPaths((route) => ENTRY_ROUTES.has(route.route));
-    const chosenEntries = new Set(pathsToRender(known, entryPaths, touched));
-    const t2 = performance.now();
     const renderOptions = {
       settings: {
         buildOutput: 'static',
@@ -215,11 +229,11 @@ async function warmUp() {
       render: (request: Request, { routeData }: { routeData: RouteData }) =>
         astro.renderForPrerender(app, request, { routeData }),
     };
-    if (search?.site !== siteDir) search = await SearchShards.read(siteDir);
+    if (search?.site !== siteDir) search = await SearchShards.read(siteDir, options.cacheDir);
     const searchIndex = search;
     const written: string[] = [];
     /** Renders and writes `pages`, four at a time; returns the searchable ones whose indexed text changed. */
-    const renderAll = async (pages: typeof paths) => {
+    const renderAll = async (pages: Listed[]) => {
       const queue = [...pages];
       const reindex: Page[] = [];
       const worker = async () => {
@@ -249,37 +263,45 @@ async function warmUp() {
       return reindex;
     };
     const instant = Temporal.Instant.from(now);
-    // Entry pages first (they are what is searched, and what the submitter looks for); their search shard is
-    // then indexed by pagefind, a process of its own, on the other core while the other routes' paths are
-    // listed and the lists and compliance pages render. A list page that turned out searchable is indexed after.
+    // Stage by stage (STAGES): each lists its routes' paths, renders and writes the chosen ones not written
+    // yet, and indexes the search shards of those that changed, before the next begins. One after the other,
+    // not side by side: listing paths is seconds of work without a pause, which would hold up the writes and
+    // the talk with pagefind's process. Listing a route again in a later stage costs nothing (route cache).
+    app.routeCache.clearAll();
     const shards = new Set<string>();
-    const indexed = renderAll(entryPaths.filter((p) => chosenEntries.has(p.pathname))).then(async (pages) => {
-      const t = performance.now();
-      for (const shard of await searchIndex.reindex(pages, instant)) shards.add(shard);
-      return performance.now() - t;
-    });
-    const paths = await staticPaths();
-    const chosen = new Set(pathsToRender(known, paths, touched));
-    const t3 = performance.now();
-    const rest = await renderAll(
-      paths.filter((p) => chosen.has(p.pathname) && !chosenEntries.has(p.pathname)),
-    );
-    const searchMs = await indexed;
-    for (const shard of await searchIndex.reindex(rest, instant)) shards.add(shard);
+    const done = new Set<string>();
+    const stages: UpdateResult['stages'] = [];
+    let paths: Listed[] = [];
+    for (const { name, routes } of STAGES) {
+      const start = performance.now();
+      paths = await staticPaths(routes);
+      const chosen = pathsToRender(known, paths, touched).filter((p) => !done.has(p));
+      for (const p of chosen) done.add(p);
+      const listed = performance.now();
+      const wanted = new Set(chosen);
+      const before = written.length;
+      const searchable = await renderAll(paths.filter((p) => wanted.has(p.pathname)));
+      const rendered = performance.now();
+      for (const shard of await searchIndex.reindex(searchable, instant)) shards.add(shard);
+      const end = performance.now();
+      stages.push({
+        name,
+        pages: written.slice(before),
+        paths: Math.round(listed - start),
+        render: Math.round(rendered - listed),
+        search: Math.round(end - rendered),
+      });
+    }
+    // The last stage lists every route: the keys the next update compares with.
     known = new Map(paths.map((p) => [p.pathname, p.cacheKey]));
-    const t4 = performance.now();
     const order = new Map(paths.map((p, i) => [p.pathname, i]));
     return {
       entries: changed,
       pages: written.sort((a, b) => order.get(a)! - order.get(b)!),
       shards: [...shards],
-      ms: Math.round(t4 - t0),
-      timings: {
-        load: Math.round(t1 - t0),
-        paths: Math.round(t2 - t1 + (t3 - t2)),
-        render: Math.round(t4 - t3),
-        search: Math.round(searchMs),
-      },
+      ms: Math.round(performance.now() - t0),
+      load: Math.round(t1 - t0),
+      stages,
     };
   }
 

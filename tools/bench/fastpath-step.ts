@@ -33,8 +33,10 @@ export interface FastPathStep {
   /** What the fast path reported writing. */
   pages: string[];
   shards: string[];
-  /** Where the update's time went, as the fast path measured it (milliseconds; search overlaps render). */
-  timings?: UpdateResult['timings'];
+  /** Milliseconds the update spent reading the content, as the fast path measured it. */
+  load?: number;
+  /** Where the rest of the update's time went, stage by stage, as the fast path measured it. */
+  stages?: UpdateResult['stages'];
   /** The indexes searched for the page, site paths. */
   searched: string[];
 }
@@ -158,7 +160,7 @@ const step: FastPathStep = {
   page,
   pages: result?.pages ?? [],
   shards: result?.shards ?? [],
-  ...(result ? { timings: result.timings } : {}),
+  ...(result ? { load: result.load, stages: result.stages } : {}),
   searched: indexes().map((i) => `/${i}/`),
 };
 console.log(JSON.stringify(step));

@@ -94,7 +94,8 @@ try {
   );
   const summary = (u: FastPathUpdate) => ({
     ms: u.ms,
-    ...u.timings,
+    load: u.load,
+    stages: u.stages.map(({ pages, ...s }) => ({ ...s, pages: pages.length })),
     pages: u.pages.length,
     entries: u.entries,
   });
