@@ -8,6 +8,7 @@ import media from './src/integrations/media.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import search from './src/integrations/search.ts';
 import keepPrerenderBundle from './src/fastpath/bundle.ts';
+import storeFile from './src/integrations/store-file.ts';
 
 const metrics = buildMetrics();
 const pages = pageCache();
@@ -21,7 +22,7 @@ export default defineConfig({
   build: { concurrency: 4 },
   // The page cache and the output folder are checked first, before any other integration touches dist, and
   // recorded after every integration that writes into dist. The fast path keeps the bundle the pages were
-  // rendered with (src/fastpath/bundle.ts). The measurements (PORTAL_BUILD_METRICS) come last, so that they
+  // rendered with (src/fastpath/bundle.ts), whose content store is read from a file (src/integrations/store-file.ts). The measurements (PORTAL_BUILD_METRICS) come last, so that they
   // are written after every other hook.
   integrations: [
     pages.check,
@@ -29,6 +30,7 @@ export default defineConfig({
     search(metrics),
     cms(),
     media(),
+    storeFile(),
     keepPrerenderBundle(),
     pages.record,
     metrics,

@@ -82,6 +82,14 @@ describe('a build of the sample content', () => {
     }
   });
 
+  it('publishes no copy of the content store (the prerender bundle reads it from a file)', () => {
+    // src/integrations/store-file.ts writes the whole store, work logs and reports included, into the bundle.
+    const files = filesBelow(site.outDir);
+    expect(files.filter((f) => /data-store|\.prerender/.test(f))).toEqual([]);
+    for (const file of files.filter((f) => /\.(?:json|js|mjs|html)$/.test(f)))
+      expect(read(site.outDir, file).startsWith('[["Map",'), file).toBe(false);
+  });
+
   it('publishes an RSS feed of articles', () => {
     const rss = read(site.outDir, 'rss.xml');
     expect(rss).toContain('<language>zh-cn</language>');

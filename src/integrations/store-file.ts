@@ -1,0 +1,85 @@
+/**
+ * The build's content store read from a JSON file beside its module, rather than compiled as a string in it.
+ *
+ * Astro 7.3.5 puts the whole content store (data-store.json in the cache folder: 97 MB at 20,000 entries)
+ * into the prerender bundle as one module, `export default JSON.parse("…")` (content/vite-plugin-content-
+ * virtual-mod.js). V8 compiles that module, escapes and Chinese text in a 97 MB string literal, in about
+ * 40 s; the same text read from a file and parsed takes about 2 s (measured at 20,000 entries). Every build
+ * whose content changed paid it, and so did every warm-up of the fast path. This plugin answers the same
+ * module first, with the same incremental-build metadata (so that pages' code digests still leave the store
+ * out), and writes the text as `chunks/portal-data-store.json` of the same bundle, beside the module.
+ *
+ * The bundle is never served: Astro moves only the `_astro/` assets of the server build into the site, and
+ * test/build.test.ts checks that no copy of the store reaches it.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Astro's id of the store module (content/consts.js RESOLVED_DATA_STORE_VIRTUAL_ID). */
+const STORE_MODULE = '\0astro:data-layer-content';
+/** The JSON file, relative to the bundle (the store module is written into chunks/). */
+export const STORE_FILE = 'chunks/portal-data-store.json';
+
+/** Astro's incremental-build metadata for content modules (core/build/incremental-metadata.js), by file. */
+async function contentMetadata(root: string): Promise<() => Record<string, unknown>> {
+  const astro = dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json'));
+  const module = (await import(
+    pathToFileURL(join(astro, 'dist/core/build/incremental-metadata.js')).href
+  )) as {
+    createContentDataIncrementalMetadata(): Record<string, unknown>;
+  };
+  return module.createContentDataIncrementalMetadata;
+}
+
+export default function storeFile(): AstroIntegration {
+  return {
+    name: 'portal-store-file',
+    hooks: {
+      'astro:config:setup': async ({ config, updateConfig }) => {
+        const store = join(fileURLToPath(config.cacheDir), 'data-store.json');
+        const metadata = await contentMetadata(fileURLToPath(config.root));
+        /** The store's text, by the environment whose bundle imports it. */
+        const texts = new Map<string, string>();
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'portal-store-file',
+                apply: 'build',
+                enforce: 'pre',
+                // Server-side only: pages read the store when they render; no client script imports it.
+                applyToEnvironment: (environment) => environment.name !== 'client',
+                // Before Astro's own plugin (enforce: 'pre' too, and listed first), which answers this module.
+                load: {
+                  order: 'pre',
+                  async handler(id) {
+                    if (id !== STORE_MODULE) return undefined;
+                    const text = await readFile(store, 'utf8').catch(() => undefined);
+                    // No store yet, or a chunked one (a manifest): Astro's own module.
+                    if (text === undefined || !text.startsWith('[')) return undefined;
+                    texts.set(this.environment.name, text);
+                    return {
+                      code:
+                        `import { readFileSync } from 'node:fs';\n` +
+                        `export default JSON.parse(readFileSync(new URL('./portal-data-store.json', import.meta.url), 'utf8'));\n`,
+                      map: { mappings: '' },
+                      meta: metadata(),
+                    };
+                  },
+                },
+                generateBundle() {
+                  const text = texts.get(this.environment.name);
+                  if (text !== undefined)
+                    this.emitFile({ type: 'asset', fileName: STORE_FILE, source: text });
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}
