@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
-import { useSampleSite } from './support/browser.ts';
+import { useSampleSite, waitForSearch } from './support/browser.ts';
 
 const site = useSampleSite(4398);
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -59,11 +59,7 @@ describe.each([
     const response = await page.goto(`${site.server.url}${path()}`);
     expect(response?.ok(), path()).toBe(true);
     // A search page is checked with its results shown.
-    if (name.includes('search')) {
-      await page.waitForFunction(() =>
-        /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''),
-      );
-    }
+    if (name.includes('search')) await waitForSearch(page);
     await page.addScriptTag({ path: AXE });
     // Chromium's own notice on XSLT pages (its deprecation banner) is the browser's, not the site's.
     const results = await page.evaluate(() =>

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadContent } from '../src/load/load.ts';
-import { SCREENSHOTS, useSampleSite } from './support/browser.ts';
+import { SCREENSHOTS, useSampleSite, waitForSearch } from './support/browser.ts';
 import { containing, truthPages } from './support/search-truth.ts';
 
 const { content } = loadContent('content');
@@ -44,12 +44,6 @@ async function open(path: string, viewport = { width: 360, height: 740 }) {
 const statusOf = (page: Page) => page.locator('#search-status');
 const resultLinks = (page: Page) => page.locator('#search-results .result-title a');
 
-async function waitForResults(page: Page) {
-  await page.waitForFunction(() =>
-    /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''),
-  );
-}
-
 describe('on a phone', () => {
   it('types a query, filters, opens a result and comes back', async () => {
     const { page, complaints, index, outside } = await open('/search/');
@@ -58,7 +52,7 @@ describe('on a phone', () => {
 
     await page.locator('#search-q').fill('学术推广');
     await page.keyboard.press('Enter');
-    await waitForResults(page);
+    await waitForSearch(page);
     const firstQuery = index.reduce((sum, r) => sum + r.bytes, 0);
     console.info(
       `浏览器首次搜索“学术推广”下载 ${Math.round(firstQuery / 1024)} KB（${index.length} 个文件）`,
@@ -82,7 +76,7 @@ describe('on a phone', () => {
     await page.locator('summary', { hasText: '筛选和排序' }).click();
     await page.locator('#search-region').selectOption(region.id);
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe(region.id);
-    await waitForResults(page);
+    await waitForSearch(page);
     const facts = await page.locator('#search-results .result-facts').allTextContents();
     expect(facts.length).toBeGreaterThan(0);
     expect(facts.every((f) => f.includes(region.name))).toBe(true);
@@ -97,7 +91,7 @@ describe('on a phone', () => {
     await page.waitForURL(/\/(articles|meetings)\//);
     expect(await page.locator('h1').first().textContent()).toBe(title);
     await page.goBack();
-    await waitForResults(page);
+    await waitForSearch(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe('学术推广');
     expect(new URL(page.url()).searchParams.get('region')).toBe(region.id);
     expect(await page.locator('#search-q').inputValue()).toBe('学术推广');
@@ -113,7 +107,7 @@ describe('on a phone', () => {
     await page.locator('#site-search-q').fill('回款');
     await page.locator('#site-search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    await waitForResults(page);
+    await waitForSearch(page);
     expect(await resultLinks(page).count()).toBeGreaterThan(0);
     expect(complaints).toEqual([]);
     await page.close();
@@ -123,7 +117,7 @@ describe('on a phone', () => {
 describe('with the keyboard', () => {
   it('shows more results and moves focus to the first new one', async () => {
     const { page, complaints } = await open('/search/?q=回款&exact=1', { width: 1280, height: 900 });
-    await waitForResults(page);
+    await waitForSearch(page);
     expect(await page.locator('#search-results .match.partial').count()).toBe(0);
     await page.locator('#search-more').focus();
     await page.keyboard.press('Enter');
@@ -144,7 +138,7 @@ describe('with the keyboard', () => {
 describe('older years', () => {
   it('are searched only when the reader asks for more, and then the total is said', async () => {
     const { page, complaints, index } = await open('/search/?q=学术推广', { width: 1280, height: 900 });
-    await waitForResults(page);
+    await waitForSearch(page);
     // Newest first: this month and this year fill the first page; 2025 is not even downloaded.
     expect(await statusOf(page).textContent()).toContain('更早的年份还没有搜索');
     expect(index.some((r) => r.url.includes('/pagefind/2025/'))).toBe(false);
@@ -175,14 +169,14 @@ describe('the managers search', () => {
     const { page, complaints } = await open('/manage/');
     expect(await page.locator('form.site-search').getAttribute('action')).toBe('/manage/search/');
     await page.goto(`${site.server.url}/manage/search/?q=回款&kind=report`);
-    await waitForResults(page);
+    await waitForSearch(page);
     const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h?.startsWith('/manage/reports/'))).toBe(true);
 
     // Without the filter, staff and report shards are merged by each result's time, newest first.
     await page.goto(`${site.server.url}/manage/search/?q=回款`);
-    await waitForResults(page);
+    await waitForSearch(page);
     const complete = page.locator('#search-results .result:has(.match.complete)');
     const links = await complete
       .locator('.result-title a')
@@ -205,7 +199,7 @@ describe('bad input', () => {
     const { page, complaints } = await open('/search/');
     await page.locator('#search-q').fill('学术推广'.repeat(500));
     await page.keyboard.press('Enter');
-    await waitForResults(page);
+    await waitForSearch(page);
     expect(await statusOf(page).textContent()).toContain('关键词太长');
     expect(complaints).toEqual([]);
     await page.close();

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { runSearch } from './engine.ts';
 import type { PagefindInstance, PagefindSearchOptions } from './pagefind-api.ts';
@@ -85,5 +87,27 @@ describe('runSearch', () => {
       ['x', false],
       ['y', false],
     ]);
+  });
+
+  it('holds every result pagefind gave while its hit is held: its data lives in the worker only that long', async () => {
+    // The browser's pagefind releases a result's data when the result object is collected (engine.ts held).
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const given: WeakRef<object>[] = [];
+    const { pagefind } = fake({ '回 款': ['a', 'b', 'c'], '"回 款"': ['b'] });
+    const search = pagefind.search.bind(pagefind);
+    pagefind.search = async (term, options) => {
+      const response = await search(term, options);
+      if (term === '回 款') given.push(...response.results.map((r) => new WeakRef(r)));
+      return response;
+    };
+    const ranked = await runSearch(pagefind, request('回款'));
+    // A WeakRef's target stays alive until the job that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(given).toHaveLength(3);
+    expect(given.filter((ref) => ref.deref() === undefined)).toEqual([]);
+    expect(ranked.hits.map((h) => h.id)).toEqual(['b', 'a', 'c']);
+    expect((await ranked.hits[0]!.data()).url).toBe('/b/');
   });
 });

@@ -21,6 +21,16 @@ const SORTS: Record<SortOrder, PagefindSearchOptions['sort']> = {
   oldest: { time: 'asc' },
 };
 
+/**
+ * A result whose data() asks pagefind's own result object. Pagefind (1.5+, searching in a Web Worker) keeps
+ * each result's data in the worker until that object is garbage-collected (a FinalizationRegistry); a copy
+ * of it ({ ...result }, as ranking makes) does not keep it alive, and its data() then answers null once a
+ * collection ran. This closure holds the original as long as the hit is held.
+ */
+function held(result: PagefindResult): PagefindResult {
+  return { id: result.id, score: result.score, data: () => result.data() };
+}
+
 export async function runSearch(
   pagefind: PagefindInstance,
   { query, filters, sort, exactOnly }: SearchRequest,
@@ -32,7 +42,7 @@ export async function runSearch(
   };
   if (query.phrases.length === 0) {
     const { results } = await pagefind.search(null, options);
-    return rankHits(results, undefined, undefined, false);
+    return rankHits(results.map(held), undefined, undefined, false);
   }
   // The ordinary search first: it loads the index chunks that the phrase searches then share.
   const loose = looseTerm(query);
@@ -54,5 +64,5 @@ export async function runSearch(
   );
   const complete = intersect(exact.map((e) => e.ids));
   const required = intersect(exact.filter((e) => e.quoted).map((e) => e.ids));
-  return rankHits(results, complete, required, exactOnly);
+  return rankHits(results.map(held), complete, required, exactOnly);
 }

@@ -4,8 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { MESSAGES } from '../../src/search/view.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -84,4 +85,13 @@ export function useSampleSite(port: number): SampleSite {
     site.server?.stop();
   });
   return site;
+}
+
+/** Waits until a search page has answered, and fails with what it said when it could not search. */
+export async function waitForSearch(page: Page): Promise<void> {
+  await page.waitForFunction((failed) => {
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return /找到|没有找到/.test(status) || status === failed;
+  }, MESSAGES.failed);
+  expect(await page.locator('#search-status').textContent()).not.toBe(MESSAGES.failed);
 }
