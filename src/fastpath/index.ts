@@ -10,6 +10,7 @@
  * without harm to the served site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
 import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
@@ -42,8 +43,9 @@ export interface FastPath {
   pid: number;
   /**
    * Renders and writes the pages that the changed content touches. `changedContentFiles` names what moved
-   * (for the log); the process compares every entry's digest itself, so nothing is missed. `now` defaults
-   * to the clock.
+   * (absolute, or relative to the folder that holds contentDir, as `git diff --name-only` gives them): those
+   * are read whatever their file times say; the process compares every entry's digest itself, so a file
+   * left out is still seen once its times show the change. `now` defaults to the clock.
    */
   update(changedContentFiles: readonly string[], now?: Temporal.Instant): Promise<FastPathUpdate>;
   close(): Promise<void>;
@@ -98,7 +100,7 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
   return {
     warmupMs,
     pid: child.pid!,
-    async update(_changedContentFiles, now = Temporal.Now.instant()) {
+    async update(changedContentFiles, now = Temporal.Now.instant()) {
       const siteDir = options.siteDir();
       if (!siteDir) throw new Error('还没有在提供的站点');
       if (exited) throw exited;
@@ -107,9 +109,11 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
       const nowText = now
         .toZonedDateTimeISO('Asia/Shanghai')
         .toString({ smallestUnit: 'second', timeZoneName: 'never' });
+      // As git names them: relative to the work tree, the folder that holds content/.
+      const files = changedContentFiles.map((file) => resolve(options.contentDir, '..', file));
       const result = await new Promise<UpdateResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child.send({ type: 'update', id, siteDir, now: nowText });
+        child.send({ type: 'update', id, siteDir, now: nowText, files });
       });
       return { ...result, now: nowText };
     },

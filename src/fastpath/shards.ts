@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Temporal } from 'temporal-polyfill';
 import { buildShard, shardsOf, writeShardManifest, type ShardFamily } from '../integrations/search.ts';
-import { pagesRecordDir, searchPages, type Page } from '../integrations/search-cache.ts';
+import { searchPages, type Page, type PagesRecord } from '../integrations/search-cache.ts';
 import render from 'dom-serializer';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { hasSearchBody, pageUrl, searchTime } from '../search/indexing.ts';
@@ -46,10 +46,9 @@ export class SearchShards {
     this.#pages = new Map(pages.map((p) => [p.url, p]));
   }
 
-  /** The searchable pages of the served site `site`; with the builds' cache folder, those read since from it. */
-  static async read(site: string, cacheDir?: string): Promise<SearchShards> {
-    const options = cacheDir ? { recordDir: pagesRecordDir(cacheDir) } : {};
-    return new SearchShards(site, await searchPages(site, options));
+  /** The searchable pages of the served site `site`; with the builds' record, only those written since. */
+  static async read(site: string, record?: PagesRecord): Promise<SearchShards> {
+    return new SearchShards(site, await searchPages(site, record ? { record } : {}));
   }
 
   get site(): string {

@@ -18,7 +18,7 @@
  * `settings.scripts`. Both are rebuilt from the manifest, which the build wrote from the same data
  * (plugin-manifest.js: the same cssOrder/mergeInlineCss over the same page data).
  *
- * Messages: { type: 'update', id, siteDir, now } → { type: 'done', id, result } or { type: 'error', id, message };
+ * Messages: { type: 'update', id, siteDir, now, files } → { type: 'done', id, result } or { type: 'error', id, message };
  * after warm-up it sends { type: 'ready', ms } (or { type: 'failed', message } and exits).
  */
 import { pathToFileURL } from 'node:url';
@@ -33,12 +33,15 @@ import { keptBundle, STORE_HOOK } from './bundle.ts';
 import { pathsToRender, touchedValues, type StaticPath } from './select.ts';
 import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
 import { SearchShards } from './shards.ts';
-import type { Page } from '../integrations/search-cache.ts';
+import { pagesRecord, type Page } from '../integrations/search-cache.ts';
+import { codeFingerprint } from '../build/fingerprint.ts';
 import { writeAtomically } from './write.ts';
 
 type Entry = { id: string; digest?: string; data: unknown };
 type Listed = StaticPath & { route: RouteData };
 type Store = Map<string, Map<string, Entry>>;
+/** An update asked for by index.ts: `files` are the changed content files, absolute. */
+type UpdateMessage = { type: string; id: number; siteDir: string; now: string; files: string[] };
 
 /** Astro renders four pages at a time in our build (astro.config.mjs build.concurrency); so does the fast path. */
 const CONCURRENCY = 4;
@@ -150,7 +153,9 @@ async function warmUp() {
     cacheDir: pathToFileURL(`${options.cacheDir}/`),
   };
   keepLoaderCacheResident(config);
-  let search = options.siteDir ? await SearchShards.read(options.siteDir, options.cacheDir) : undefined;
+  // What the builds' search phase read of each page (the same code: this process runs their bundle's).
+  const record = pagesRecord(options.cacheDir, codeFingerprint(options.root));
+  let search = options.siteDir ? await SearchShards.read(options.siteDir, record) : undefined;
   const logger = { error: (m: string) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} };
   const loaders = Object.entries(collectionSources).map(([name, { loader, schema }]) => ({
     name,
@@ -171,13 +176,13 @@ async function warmUp() {
     } as unknown as LoaderContext,
   }));
 
-  async function update(siteDir: string, now: string): Promise<UpdateResult> {
+  async function update(siteDir: string, now: string, files: readonly string[]): Promise<UpdateResult> {
     const t0 = performance.now();
     process.env.PORTAL_NOW = now;
     // A new build for every per-build value of the pages (src/site/per-build.ts): "now", the rules' index.
     nextBuild();
     const before = new Map([...content].map(([name, entries]) => [name, new Map(entries)]));
-    forgetLoadedContent();
+    forgetLoadedContent(files);
     for (const { loader, context: loaderContext } of loaders) await loader.load(loaderContext);
     // The build's pages read the store as Astro wrote it: collections and entries sorted by key with
     // localeCompare (data-store-writer.js sortCollections), not in the order the loaders set them. The same
@@ -229,7 +234,7 @@ async function warmUp() {
       render: (request: Request, { routeData }: { routeData: RouteData }) =>
         astro.renderForPrerender(app, request, { routeData }),
     };
-    if (search?.site !== siteDir) search = await SearchShards.read(siteDir, options.cacheDir);
+    if (search?.site !== siteDir) search = await SearchShards.read(siteDir, record);
     const searchIndex = search;
     const written: string[] = [];
     /** Renders and writes `pages`, four at a time; returns the searchable ones whose indexed text changed. */
@@ -311,12 +316,16 @@ async function warmUp() {
 try {
   const fastPath = await warmUp();
   let queue = Promise.resolve();
-  process.on('message', (message: { type: string; id: number; siteDir: string; now: string }) => {
+  process.on('message', (message: UpdateMessage) => {
     if (message.type !== 'update') return;
     // One update at a time: each starts from the store the last one left.
     queue = queue.then(async () => {
       try {
-        send({ type: 'done', id: message.id, result: await fastPath.update(message.siteDir, message.now) });
+        send({
+          type: 'done',
+          id: message.id,
+          result: await fastPath.update(message.siteDir, message.now, message.files),
+        });
       } catch (error) {
         // The store may be half updated: this process is done; the next start warms up afresh.
         send({ type: 'error', id: message.id, message: (error as Error).message });

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { codeFingerprint } from '../build/fingerprint.ts';
-import { contentCache } from '../load/cache.ts';
+import { contentCache, forgetResident } from '../load/cache.ts';
 import { loadContent, type Content, type LoadResult } from '../load/load.ts';
 import { formatProblems } from '../load/problems.ts';
 import { renderSubmission } from '../markdown/render.ts';
@@ -50,10 +50,12 @@ function load(context: LoaderContext): Content {
 
 /**
  * Forgets the shared read of content/, so that the next collection to load reads it again (unchanged files
- * still come from the loader cache). The fast path (src/fastpath/) calls it before each update.
+ * still come from the loader cache, except `changed`: absolute paths of files to read whatever their times
+ * say). The fast path (src/fastpath/) calls it before each update.
  */
-export function forgetLoadedContent(): void {
+export function forgetLoadedContent(changed: readonly string[] = []): void {
   cache = undefined;
+  forgetResident(changed);
 }
 
 /**

@@ -11,9 +11,13 @@ import {
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SETTLE_MS } from '../build/file-stamp.ts';
 import { writeTree } from '../../test/support/tree.ts';
 import { copyTree, indexKey, searchPages } from './search-cache.ts';
+
+/** The wall clock, which faking Date leaves alone (file times come from it; performance.now() drifts). */
+const realNow = Date.now.bind(Date);
 
 const BODY =
   '<html><body><article data-pagefind-body>正文</article><span data-pagefind-sort="time:1767225600"></span></body></html>';
@@ -49,11 +53,17 @@ describe('search pages', () => {
 });
 
 describe('search pages with a record', () => {
-  /** searchPages over `dist` with a record in `recordDir`, and the files it read. */
-  const counted = async (dist: string, recordDir: string) => {
+  // The clock well after every file written so far has settled (src/build/file-stamp.ts); real time
+  // goes on underneath, so files written later are recent again until the next settle().
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }));
+  afterEach(() => void vi.useRealTimers());
+  const settle = () => vi.setSystemTime(realNow() + 2 * SETTLE_MS);
+
+  /** searchPages over `dist` with a record in `recordDir` for `code`, and the files it read. */
+  const counted = async (dist: string, recordDir: string, code = 'code-1') => {
     const read: string[] = [];
     const pages = await searchPages(dist, {
-      recordDir,
+      record: { dir: recordDir, code },
       read: (file) => {
         read.push(file.slice(dist.length + 1));
         return readFile(file, 'utf8');
@@ -69,6 +79,7 @@ describe('search pages with a record', () => {
       'list/index.html': '<html></html>',
     });
     const recordDir = mkdtempSync(join(tmpdir(), 'portal-search-pages-'));
+    settle();
     expect((await counted(dist, recordDir)).read).toEqual([
       'a/index.html',
       'b/index.html',
@@ -81,21 +92,37 @@ describe('search pages with a record', () => {
     renameSync(join(dist, 'list/new.html'), join(dist, 'list/index.html'));
     writeFileSync(join(dist, 'c.html'), BODY);
     rmSync(join(dist, 'b/index.html'));
+    settle();
     const warm = await counted(dist, recordDir);
     expect(warm.read).toEqual(['a/index.html', 'c.html', 'list/index.html']);
     expect(warm.pages).toEqual(await searchPages(dist));
     expect(warm.pages.map((p) => p.url)).toEqual(['/a/', '/c.html', '/list/']);
   });
 
-  it('reads every page again when the record is damaged or another folder’s', async () => {
+  it('reads every page again when the record is damaged or from other code', async () => {
     const dist = writeTree({ 'a/index.html': BODY });
-    const other = writeTree({ 'a/index.html': BODY });
     const recordDir = mkdtempSync(join(tmpdir(), 'portal-search-pages-'));
+    settle();
     await counted(dist, recordDir);
+    expect((await counted(dist, recordDir)).read).toEqual([]);
     const [record] = readdirSync(recordDir);
     writeFileSync(join(recordDir, record!), 'not a record');
     expect((await counted(dist, recordDir)).read).toEqual(['a/index.html']);
-    expect((await counted(other, recordDir)).read).toEqual(['a/index.html']);
+    expect((await counted(dist, recordDir)).read).toEqual([]);
+    // Other code may find another time or URL in the same page.
+    expect((await counted(dist, recordDir, 'code-2')).read).toEqual(['a/index.html']);
+    expect((await counted(dist, recordDir, 'code-2')).read).toEqual([]);
+  });
+
+  it('reads a page written moments ago again next time: a write in the same clock tick keeps its stamp', async () => {
+    vi.useRealTimers();
+    const dist = writeTree({ 'a/index.html': BODY });
+    const recordDir = mkdtempSync(join(tmpdir(), 'portal-search-pages-'));
+    expect((await counted(dist, recordDir)).read).toEqual(['a/index.html']);
+    expect((await counted(dist, recordDir)).read).toEqual(['a/index.html']);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    settle();
+    expect((await counted(dist, recordDir)).read).toEqual(['a/index.html']);
     expect((await counted(dist, recordDir)).read).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { fileStamp } from '../build/file-stamp.ts';
 import { hasSearchBody, pageUrl, searchTime } from '../search/indexing.ts';
 
 /** A built page with a search body: its URL, its file, a digest of its HTML and its search time. */
@@ -25,20 +26,18 @@ const BATCH = 64;
 /** What a page file held when it was last read: its search record, or null when it has no search body. */
 type Seen = { stamp: string; page: Omit<Page, 'file'> | null };
 
-const RECORD_FORMAT = 'portal-search-pages 1';
+const RECORD_FORMAT = 'portal-search-pages 2';
 
-/**
- * A file's stamp: size, inode, modification and change times. A file written since (by Astro, which renders
- * a page into a new file, or by the fast path, which renames a new file over it) has another; no program
- * can set a change time back.
- */
+/** A page file's stamp (src/build/file-stamp.ts); undefined when it must be read. */
 async function stampOf(file: string): Promise<string | undefined> {
-  const stat = await lstat(file).catch(() => undefined);
-  return stat?.isFile() ? `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
+  return fileStamp(await lstat(file).catch(() => undefined));
 }
 
-/** The record of `dist` in `dir`; empty when there is none, or it is for another folder, damaged or unreadable. */
-async function readRecord(file: string, dist: string): Promise<Map<string, Seen>> {
+/**
+ * The record of `dist` in `file`; empty when there is none, or it is for another folder or other code (which
+ * may find another time or URL in the same page), damaged or unreadable.
+ */
+async function readRecord(file: string, dist: string, code: string): Promise<Map<string, Seen>> {
   try {
     const record: unknown = deserialize(await readFile(file));
     if (
@@ -48,6 +47,8 @@ async function readRecord(file: string, dist: string): Promise<Map<string, Seen>
       record.format === RECORD_FORMAT &&
       'dist' in record &&
       record.dist === dist &&
+      'code' in record &&
+      record.code === code &&
       'pages' in record &&
       record.pages instanceof Map
     )
@@ -58,18 +59,26 @@ async function readRecord(file: string, dist: string): Promise<Map<string, Seen>
   return new Map();
 }
 
-/** The folder of the cache `cacheDir` where searchPages keeps its records: one file per site folder. */
-export function pagesRecordDir(cacheDir: string): string {
-  return join(cacheDir, 'portal-search-pages');
+/** Where searchPages keeps what it read of each page, and the code that read it. */
+export interface PagesRecord {
+  /** A folder of the cache: one record file per site folder. */
+  dir: string;
+  /** codeFingerprint() of the project: a record made by other code is not used. */
+  code: string;
+}
+
+/** The record of the cache `cacheDir` for `code`. */
+export function pagesRecord(cacheDir: string, code: string): PagesRecord {
+  return { dir: join(cacheDir, 'portal-search-pages'), code };
 }
 
 export interface SearchPagesOptions {
   /**
-   * A folder of the cache where what was read of each page is recorded, by the page file's stamp: the next
-   * call reads only the pages written since. Reading and hashing every page was most of a rebuild's search
-   * phase at 20,000 entries, and of the fast path's warm-up.
+   * Where what was read of each page is recorded, by the page file's stamp: the next call reads only the
+   * pages written since. Reading and hashing every page was most of a rebuild's search phase at 20,000
+   * entries, and of the fast path's warm-up.
    */
-  recordDir?: string;
+  record?: PagesRecord;
   /** How a page's text is read (tests count the reads). */
   read?: (file: string) => Promise<string>;
 }
@@ -80,10 +89,12 @@ export interface SearchPagesOptions {
  */
 export async function searchPages(dist: string, options: SearchPagesOptions = {}): Promise<Page[]> {
   const read = options.read ?? ((file: string) => readFile(file, 'utf8'));
-  const recordFile = options.recordDir
-    ? join(options.recordDir, `${createHash('sha256').update(dist).digest('hex').slice(0, 16)}.bin`)
+  const { record } = options;
+  const recordFile = record
+    ? join(record.dir, `${createHash('sha256').update(dist).digest('hex').slice(0, 16)}.bin`)
     : undefined;
-  const known = recordFile ? await readRecord(recordFile, dist) : new Map<string, Seen>();
+  const known =
+    recordFile && record ? await readRecord(recordFile, dist, record.code) : new Map<string, Seen>();
   const seen = new Map<string, Seen>();
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const pages: Page[] = [];
@@ -112,16 +123,21 @@ export async function searchPages(dist: string, options: SearchPagesOptions = {}
     });
     for (const page of await Promise.all(batch)) if (page) pages.push(page);
   }
-  if (recordFile) await writeRecord(recordFile, dist, seen);
+  if (recordFile && record) await writeRecord(recordFile, dist, record.code, seen);
   return pages;
 }
 
 /** Writes the record beside and renames it in: a reader sees the old record or the new one. Never fails. */
-async function writeRecord(file: string, dist: string, pages: Map<string, Seen>): Promise<void> {
+async function writeRecord(
+  file: string,
+  dist: string,
+  code: string,
+  pages: Map<string, Seen>,
+): Promise<void> {
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
     await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(temporary, serialize({ format: RECORD_FORMAT, dist, pages }));
+    await writeFile(temporary, serialize({ format: RECORD_FORMAT, dist, code, pages }));
     await rename(temporary, file);
   } catch {
     await rm(temporary, { force: true });

@@ -28,7 +28,7 @@ import { inStaffIndex } from '../search/indexing.ts';
 import { groupByShard, MANIFEST_FILE } from '../search/shards.ts';
 import { buildNow } from '../site/now.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
-import { copyTree, indexKey, pagesRecordDir, searchPages, type Page } from './search-cache.ts';
+import { copyTree, indexKey, pagesRecord, searchPages, type Page } from './search-cache.ts';
 import { now, type MetricsRecorder } from './build-metrics.ts';
 import { digestFiles, filesIn, mismatchMessage, readJson, verify, type Digests } from './digests.ts';
 import {
@@ -242,7 +242,7 @@ export interface ShardBuild {
  */
 export async function indexShards(build: ShardBuild): Promise<{ shard: Shard; reused: boolean }[]> {
   const { dist, cacheDir, code, now: at, logger } = build;
-  const shards = shardsOf(await searchPages(dist, { recordDir: pagesRecordDir(cacheDir) }), at);
+  const shards = shardsOf(await searchPages(dist, { record: pagesRecord(cacheDir, code) }), at);
   const indexing = indexer(build.parallel ?? PARALLEL);
   let done: Map<Shard, boolean>;
   try {

@@ -8,8 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ARTICLE, ORG, md, writeTree } from '../../test/support/tree.ts';
-import { CACHE_ENV, LoadCache, contentCache, type CacheOptions, type EntryOutcome } from './cache.ts';
+import { SETTLE_MS } from '../build/file-stamp.ts';
+import {
+  CACHE_ENV,
+  LoadCache,
+  contentCache,
+  forgetResident,
+  type CacheOptions,
+  type EntryOutcome,
+} from './cache.ts';
 import { loadContent } from './load.ts';
+
+/** The wall clock, which faking Date leaves alone (file times come from it; performance.now() drifts). */
+const realNow = Date.now.bind(Date);
 
 const LOG = (days: string, person = 'wangfang', month = '2026-10') =>
   md(`person: ${person}\nregion: east\nmonth: '${month}'\ndays:\n${days}`, '');
@@ -166,8 +177,14 @@ describe('what makes a record stale', () => {
 });
 
 describe('a resident cache (the fast path)', () => {
+  // The clock well after every file written so far has settled (src/build/file-stamp.ts).
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }));
+  afterEach(() => void vi.useRealTimers());
+  const settle = () => vi.setSystemTime(realNow() + 2 * SETTLE_MS);
+
   it('takes unchanged files from memory, without reading them, and writes nothing', () => {
     const root = writeTree(BROKEN);
+    settle();
     const plain = loadContent(root);
     const resident = { ...options, resident: true };
     expect(loadContent(root, { cache: resident })).toStrictEqual(plain);
@@ -187,6 +204,7 @@ describe('a resident cache (the fast path)', () => {
   it('sees an edit of the same size, a new file and a removed one', () => {
     const root = writeTree(BROKEN);
     const resident = { ...options, resident: true };
+    settle();
     loadContent(root, { cache: resident });
     writeFileSync(
       join(root, 'articles/2026/good.md'),
@@ -194,12 +212,42 @@ describe('a resident cache (the fast path)', () => {
     );
     writeFileSync(join(root, 'articles/2026/new.md'), ARTICLE.replace('一次成功', '又一次成功'));
     rmSync(join(root, 'articles/2026/unknown-author.md'));
+    settle();
     parsed = [];
     const warm = loadContent(root, { cache: resident });
     expect(parsed.sort()).toEqual(['articles/2026/good.md', 'articles/2026/new.md']);
     expect(warm).toStrictEqual(loadContent(root));
     expect(warm.problems.some((p) => p.message.includes('“wangfanx”'))).toBe(true);
     expect(warm.problems.some((p) => p.file.endsWith('/unknown-author.md'))).toBe(false);
+  });
+  it('reads a file written moments ago again, even when its stamp is the same', () => {
+    vi.useRealTimers();
+    const root = writeTree(BROKEN);
+    const resident = { ...options, resident: true };
+    const good = join(root, 'articles/2026/good.md');
+    loadContent(root, { cache: resident });
+    const reuse = vi.spyOn(LoadCache.prototype, 'reuse');
+    loadContent(root, { cache: resident });
+    const taken = () => reuse.mock.calls.filter((_, i) => reuse.mock.results[i]!.value !== undefined);
+    // Nothing was settled: every submission is read again, none taken from memory.
+    expect(taken()).toEqual([]);
+    expect(reuse.mock.calls.some(([, path]) => path === good)).toBe(true);
+  });
+
+  it('reads the files it is told changed, whatever their stamps say', () => {
+    const root = writeTree(BROKEN);
+    const resident = { ...options, resident: true };
+    settle();
+    loadContent(root, { cache: resident });
+    loadContent(root, { cache: resident });
+    parsed = [];
+    const read = vi.spyOn(LoadCache.prototype, 'outcome');
+    read.mockClear();
+    forgetResident([join(root, 'articles/2026/good.md')]);
+    expect(loadContent(root, { cache: resident })).toStrictEqual(loadContent(root));
+    expect(read.mock.calls.map(([file]) => file.replace(/^.*\/portal-content-[^/]+\//, ''))).toContain(
+      'articles/2026/good.md',
+    );
   });
 });
 

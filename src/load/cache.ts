@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
+import { fileStamp } from '../build/file-stamp.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
 import type { Problem } from './problems.ts';
 
@@ -89,17 +90,18 @@ function compact(outcome: EntryOutcome): EntryOutcome {
   return { ...outcome, front: { value: entry.data } };
 }
 
-/**
- * What identifies one version of a file without reading it: its inode, size and modification and change times
- * (to a fraction of a microsecond). Any write, rename over it or chmod moves the change time, which no program can set back.
- */
+/** The stamp of the file at `path` (src/build/file-stamp.ts); undefined when it must be read. */
 function signature(path: string): string | undefined {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
-  return stat?.isFile() ? `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
+  return fileStamp(lstatSync(path, { throwIfNoEntry: false }));
 }
 
 /** The resident caches of this process, by cache file and code (CacheOptions.resident). */
 const resident = new Map<string, LoadCache>();
+
+/** Has every resident cache of this process read the files at `paths` next time (LoadCache.forget). */
+export function forgetResident(paths: readonly string[]): void {
+  for (const cache of resident.values()) cache.forget(paths);
+}
 
 /** The records of the last run for one content folder, and those of this run, written back by `save()`. */
 export class LoadCache {
@@ -109,7 +111,7 @@ export class LoadCache {
   private previous: Map<string, Stored>;
   private next = new Map<string, Stored>();
   private changed = false;
-  /** Resident only: each file's signature when the last run read it, and this run's. */
+  /** Resident only: each file's signature (by its path on disk) when the last run read it, and this run's. */
   private signed = new Map<string, string>();
   private signing = new Map<string, string>();
 
@@ -131,17 +133,26 @@ export class LoadCache {
   /**
    * Resident only: the last run's outcome of `file` (at `path` on disk) when its signature is unchanged since
    * that run read it; else undefined, and the file must be read. The signature is taken before the read, so
-   * a write that lands after it is seen by the next run.
+   * a write that lands after it is seen by the next run; a file changed too recently to tell has none.
    */
   reuse(file: string, path: string): EntryOutcome | undefined {
     if (!this.options.resident) return undefined;
     const now = signature(path);
     if (now === undefined) return undefined;
-    this.signing.set(file, now);
+    const key = resolve(path);
+    this.signing.set(key, now);
     const known = this.previous.get(file);
-    if (!known || this.signed.get(file) !== now) return undefined;
+    if (!known || this.signed.get(key) !== now) return undefined;
     this.next.set(file, known);
     return known.outcome;
+  }
+
+  /**
+   * Resident only: the next run reads the files at `paths` (on disk) whatever their signatures. For what git
+   * says changed: its word is taken over the file system's times.
+   */
+  forget(paths: Iterable<string>): void {
+    for (const path of paths) this.signed.delete(resolve(path));
   }
 
   /** The stored outcome of `file` when its text is unchanged, else the fresh one from `make`, kept for `save()`. */
