@@ -7,21 +7,29 @@
  * 40 s; the same text read from a file and parsed takes about 2 s (measured at 20,000 entries). Every build
  * whose content changed paid it, and so did every warm-up of the fast path. This plugin answers the same
  * module first, with the same incremental-build metadata (so that pages' code digests still leave the store
- * out), and writes the text as `chunks/portal-data-store.json` of the same bundle, beside the module.
+ * out), and writes the text as `portal-data-store.json` of the same bundle, beside whichever chunk holds the
+ * module. It is an optimisation only: without Astro's metadata function (moved in another Astro) the build
+ * goes on with Astro's own module, and says so.
  *
  * The bundle is never served: Astro moves only the `_astro/` assets of the server build into the site, and
  * test/build.test.ts checks that no copy of the store reaches it.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Astro's id of the store module (content/consts.js RESOLVED_DATA_STORE_VIRTUAL_ID). */
 const STORE_MODULE = '\0astro:data-layer-content';
-/** The JSON file, relative to the bundle (the store module is written into chunks/). */
-export const STORE_FILE = 'chunks/portal-data-store.json';
+/** The JSON file's name: it is written beside the chunk that holds the store module. */
+export const STORE_NAME = 'portal-data-store.json';
+
+/** Where the store goes in a bundle: beside the chunk that holds its module; undefined if none does. */
+export function storePath(bundle: Record<string, { type: string; fileName: string; moduleIds?: string[] }>) {
+  const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds?.includes(STORE_MODULE));
+  return chunk && posix.join(posix.dirname(chunk.fileName), STORE_NAME);
+}
 
 /** Astro's incremental-build metadata for content modules (core/build/incremental-metadata.js), by file. */
 async function contentMetadata(root: string): Promise<() => Record<string, unknown>> {
@@ -38,11 +46,15 @@ export default function storeFile(): AstroIntegration {
   return {
     name: 'portal-store-file',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig }) => {
+      'astro:config:setup': async ({ config, updateConfig, logger }) => {
         const store = join(fileURLToPath(config.cacheDir), 'data-store.json');
-        const metadata = await contentMetadata(fileURLToPath(config.root));
-        /** The store's text, by the environment whose bundle imports it. */
-        const texts = new Map<string, string>();
+        const metadata = await contentMetadata(fileURLToPath(config.root)).catch((error: Error) => {
+          logger.warn(`内容存储仍编译进预渲染包（较慢）：找不到 Astro 的增量元数据（${error.message}）`);
+          return undefined;
+        });
+        if (!metadata) return;
+        /** The store's bytes, by the environment whose bundle imports it, until they are written. */
+        const texts = new Map<string, Buffer>();
         updateConfig({
           vite: {
             plugins: [
@@ -57,23 +69,28 @@ export default function storeFile(): AstroIntegration {
                   order: 'pre',
                   async handler(id) {
                     if (id !== STORE_MODULE) return undefined;
-                    const text = await readFile(store, 'utf8').catch(() => undefined);
+                    // Bytes, not a string: outside V8's heap, smaller (it is mostly ASCII), and held only until written.
+                    const text = await readFile(store).catch(() => undefined);
                     // No store yet, or a chunked one (a manifest): Astro's own module.
-                    if (text === undefined || !text.startsWith('[')) return undefined;
+                    if (text === undefined || text[0] !== 0x5b /* [ */) return undefined;
                     texts.set(this.environment.name, text);
                     return {
                       code:
                         `import { readFileSync } from 'node:fs';\n` +
-                        `export default JSON.parse(readFileSync(new URL('./portal-data-store.json', import.meta.url), 'utf8'));\n`,
+                        `export default JSON.parse(readFileSync(new URL('./${STORE_NAME}', import.meta.url), 'utf8'));\n`,
                       map: { mappings: '' },
                       meta: metadata(),
                     };
                   },
                 },
-                generateBundle() {
+                generateBundle(_options, bundle) {
                   const text = texts.get(this.environment.name);
-                  if (text !== undefined)
-                    this.emitFile({ type: 'asset', fileName: STORE_FILE, source: text });
+                  if (text === undefined) return;
+                  texts.delete(this.environment.name);
+                  const fileName = storePath(bundle);
+                  // Not expected; but a bundle whose store is not beside its module would fail at every page.
+                  if (!fileName) throw new Error('预渲染包里找不到内容存储模块所在的文件');
+                  this.emitFile({ type: 'asset', fileName, source: text });
                 },
               },
             ],
