@@ -92,7 +92,7 @@ describe('writes outside the generated content paths', () => {
     'content/articles/２０２６/x.md',
   ];
   it.each(tricks)('refuses %s', async (path) => {
-    await refused([persist('articles', 'x', path, raw), { as: HEAD }], 403, /不允许写入|生成/);
+    await refused([persist('articles', 'x', path, raw), { as: HEAD }], 403, /不允许读写|生成/);
   });
 
   it('refuses renames, uploads, publishing without review and deleting records', async () => {

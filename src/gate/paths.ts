@@ -33,6 +33,10 @@ const SUBMISSION = /^(\d{4})\/([a-z0-9][a-z0-9-]{0,99})$/;
 const GENERATED = /^((\d{4})-\d{2}-\d{2})-([a-z][a-z0-9]*)-\d{6}(?:-[1-9]\d?)?$/;
 const MONTHLY = /^((\d{4})-(?:0[1-9]|1[0-2]))-([a-z][a-z0-9]*)$/;
 
+/** Why the CMS may not touch `path`: the same for a read and a write. */
+const outside = (path: string) =>
+  new Refusal(403, `不允许读写 “${path}”：投稿只能保存在 content/ 下由系统生成的文件名中`);
+
 /** What `path` is, or a Refusal saying why the CMS may not touch it. */
 export function classify(path: unknown): Target {
   if (typeof path !== 'string' || path.length === 0 || path.length > 200)
@@ -40,7 +44,7 @@ export function classify(path: unknown): Target {
   // Only the characters generated names use: this rules out `..` segments' friends, `%2e`, `\`, NUL, spaces,
   // full-width look-alikes and upper case in one check.
   if (!/^[a-z0-9/._-]+$/.test(path) || path.split('/').some((s) => s === '' || s.startsWith('.')))
-    throw new Refusal(403, `不允许写入 “${path}”：投稿只能保存在 content/ 下由系统生成的文件名中`);
+    throw outside(path);
   for (const c of COLLECTIONS) {
     if (c.storage.kind === 'markdown') continue;
     if (path === `${CONTENT_FOLDER}/${c.storage.file}`) return { kind: 'org', collection: c, slug: c.name };
@@ -60,7 +64,7 @@ export function classify(path: unknown): Target {
     const generated = named && named[2] === match[1] ? { date: named[1]!, person: named[3]! } : undefined;
     return { kind: 'submission', collection: c, slug, ...(generated ? { generated } : {}) };
   }
-  throw new Refusal(403, `不允许写入 “${path}”：投稿只能保存在 content/ 下由系统生成的文件名中`);
+  throw outside(path);
 }
 
 /** The one file of collection `collection` with Decap slug `slug`: where its draft and published copy live. */
