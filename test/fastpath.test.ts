@@ -114,6 +114,11 @@ describe('the fast path', () => {
     expect(lists!.pages).toEqual(expect.arrayContaining(['/', `/issues/${month}/`]));
     expect(rules!.pages).toContain(`/manage/compliance/${month}/`);
     expect(article.stages.flatMap((s) => s.pages).sort()).toEqual([...article.pages].sort());
+    // Each stage's end, from the update's start: after the load, in order, within the whole update.
+    const ends = article.stages.map((s) => s.at);
+    expect(ends[0]).toBeGreaterThanOrEqual(article.load);
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
+    expect(ends.at(-1)).toBeLessThanOrEqual(article.ms);
     // Searchable at once: the staff shard of this month holds it; its neighbours' indexed text is unchanged.
     expect(article.shards).toEqual(['pagefind/current']);
     expect(fragmentUrls(join(served.outDir, 'pagefind', 'current'))).toContain(`/articles/${articleId}/`);

@@ -211,8 +211,7 @@ export function createSiteBuilder(options: SiteBuilderOptions): SiteBuilder {
       const result = await fastPath.update(files, pinned);
       const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
       // When the submission's own page and its search result were there: the first stage's end.
-      const first = result.stages[0];
-      const own = first ? result.load + first.paths + first.render + first.search : result.ms;
+      const own = result.stages[0]?.at ?? result.ms;
       console.log(
         `✓ 快速发布：${result.pages.length} 个页面已更新（${files.length} 个内容文件，${seconds(result.ms)}；` +
           `投稿本身的页面和搜索 ${seconds(own)}），完整构建随后进行`,

@@ -21,8 +21,9 @@ export interface UpdateResult {
   /** Milliseconds spent reading the content and finding what changed. */
   load: number;
   /**
-   * Each stage in order (worker.ts STAGES: entries, lists, rules): the pages it wrote, and milliseconds spent
-   * listing its routes' paths, rendering and writing its pages, and indexing their shards.
+   * Each stage in order (worker.ts STAGES: entries, lists, rules): the pages it wrote, milliseconds spent
+   * listing its routes' paths, rendering and writing its pages, and indexing their shards, and `at`, the
+   * milliseconds from the update's start to its end: when its pages were on the site and found by search.
    */
-  stages: { name: string; pages: string[]; paths: number; render: number; search: number }[];
+  stages: { name: string; pages: string[]; paths: number; render: number; search: number; at: number }[];
 }

@@ -295,6 +295,7 @@ async function warmUp() {
         paths: Math.round(listed - start),
         render: Math.round(rendered - listed),
         search: Math.round(end - rendered),
+        at: Math.round(end - t0),
       });
     }
     // The last stage lists every route: the keys the next update compares with.
