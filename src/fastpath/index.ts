@@ -13,7 +13,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
-import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
+import {
+  OPTIONS_VARIABLE,
+  type UpdateMessage,
+  type UpdateResult,
+  type WorkerOptions,
+} from './worker-options.ts';
 
 export interface FastPathOptions {
   /** The project (its src/ and node_modules/). */
@@ -113,7 +118,8 @@ export async function startFastPath(options: FastPathOptions): Promise<FastPath>
       const files = changedContentFiles.map((file) => resolve(options.contentDir, '..', file));
       const result = await new Promise<UpdateResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child.send({ type: 'update', id, siteDir, now: nowText, files });
+        const message: UpdateMessage = { type: 'update', id, siteDir, now: nowText, files };
+        child.send(message);
       });
       return { ...result, now: nowText };
     },

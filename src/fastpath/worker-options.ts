@@ -11,6 +11,15 @@ export interface WorkerOptions {
   siteDir?: string | undefined;
 }
 
+/** An update index.ts asks of worker.ts: `now` as PORTAL_NOW takes it, `files` the changed content, absolute. */
+export interface UpdateMessage {
+  type: 'update';
+  id: number;
+  siteDir: string;
+  now: string;
+  files: string[];
+}
+
 export interface UpdateResult {
   /** The entries that changed since the last update (or the build the bundle came from), as collection/id. */
   entries: string[];

@@ -18,7 +18,7 @@
  * `settings.scripts`. Both are rebuilt from the manifest, which the build wrote from the same data
  * (plugin-manifest.js: the same cssOrder/mergeInlineCss over the same page data).
  *
- * Messages: { type: 'update', id, siteDir, now, files } → { type: 'done', id, result } or { type: 'error', id, message };
+ * Messages: an UpdateMessage (worker-options.ts) → { type: 'done', id, result } or { type: 'error', id, message };
  * after warm-up it sends { type: 'ready', ms } (or { type: 'failed', message } and exits).
  */
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,12 @@ import { nextBuild } from '../site/per-build.ts';
 import { astroInternals, type BuildApp, type Manifest, type RouteData } from './astro-internals.ts';
 import { keptBundle, STORE_HOOK } from './bundle.ts';
 import { pathsToRender, touchedValues, type StaticPath } from './select.ts';
-import { OPTIONS_VARIABLE, type UpdateResult, type WorkerOptions } from './worker-options.ts';
+import {
+  OPTIONS_VARIABLE,
+  type UpdateMessage,
+  type UpdateResult,
+  type WorkerOptions,
+} from './worker-options.ts';
 import { SearchShards } from './shards.ts';
 import { pagesRecord, type Page } from '../integrations/search-cache.ts';
 import { codeFingerprint } from '../build/fingerprint.ts';
@@ -40,8 +45,6 @@ import { writeAtomically } from './write.ts';
 type Entry = { id: string; digest?: string; data: unknown };
 type Listed = StaticPath & { route: RouteData };
 type Store = Map<string, Map<string, Entry>>;
-/** An update asked for by index.ts: `files` are the changed content files, absolute. */
-type UpdateMessage = { type: string; id: number; siteDir: string; now: string; files: string[] };
 
 /** Astro renders four pages at a time in our build (astro.config.mjs build.concurrency); so does the fast path. */
 const CONCURRENCY = 4;

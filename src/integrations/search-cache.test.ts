@@ -11,13 +11,10 @@ import {
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SETTLE_MS } from '../build/file-stamp.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { writeTree } from '../../test/support/tree.ts';
+import { useSettlingClock } from '../../test/support/clock.ts';
 import { copyTree, indexKey, searchPages } from './search-cache.ts';
-
-/** The wall clock, which faking Date leaves alone (file times come from it; performance.now() drifts). */
-const realNow = Date.now.bind(Date);
 
 const BODY =
   '<html><body><article data-pagefind-body>正文</article><span data-pagefind-sort="time:1767225600"></span></body></html>';
@@ -53,11 +50,7 @@ describe('search pages', () => {
 });
 
 describe('search pages with a record', () => {
-  // The clock well after every file written so far has settled (src/build/file-stamp.ts); real time
-  // goes on underneath, so files written later are recent again until the next settle().
-  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }));
-  afterEach(() => void vi.useRealTimers());
-  const settle = () => vi.setSystemTime(realNow() + 2 * SETTLE_MS);
+  const { settle } = useSettlingClock();
 
   /** searchPages over `dist` with a record in `recordDir` for `code`, and the files it read. */
   const counted = async (dist: string, recordDir: string, code = 'code-1') => {

@@ -89,12 +89,11 @@ export interface SearchPagesOptions {
  */
 export async function searchPages(dist: string, options: SearchPagesOptions = {}): Promise<Page[]> {
   const read = options.read ?? ((file: string) => readFile(file, 'utf8'));
-  const { record } = options;
-  const recordFile = record
-    ? join(record.dir, `${createHash('sha256').update(dist).digest('hex').slice(0, 16)}.bin`)
-    : undefined;
-  const known =
-    recordFile && record ? await readRecord(recordFile, dist, record.code) : new Map<string, Seen>();
+  const record = options.record && {
+    file: join(options.record.dir, `${createHash('sha256').update(dist).digest('hex').slice(0, 16)}.bin`),
+    code: options.record.code,
+  };
+  const known = record ? await readRecord(record.file, dist, record.code) : new Map<string, Seen>();
   const seen = new Map<string, Seen>();
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const pages: Page[] = [];
@@ -102,7 +101,7 @@ export async function searchPages(dist: string, options: SearchPagesOptions = {}
     const batch = files.slice(i, i + BATCH).map(async (name): Promise<Page | undefined> => {
       const file = join(dist, name);
       // Taken before the read: a write that lands after it gives the next call another stamp.
-      const stamp = recordFile ? await stampOf(file) : undefined;
+      const stamp = record ? await stampOf(file) : undefined;
       const last = known.get(name);
       if (stamp !== undefined && last?.stamp === stamp) {
         seen.set(name, last);
@@ -123,7 +122,7 @@ export async function searchPages(dist: string, options: SearchPagesOptions = {}
     });
     for (const page of await Promise.all(batch)) if (page) pages.push(page);
   }
-  if (recordFile && record) await writeRecord(recordFile, dist, record.code, seen);
+  if (record) await writeRecord(record.file, dist, record.code, seen);
   return pages;
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ARTICLE, ORG, md, writeTree } from '../../test/support/tree.ts';
-import { SETTLE_MS } from '../build/file-stamp.ts';
+import { useSettlingClock } from '../../test/support/clock.ts';
 import {
   CACHE_ENV,
   LoadCache,
@@ -18,9 +18,6 @@ import {
   type EntryOutcome,
 } from './cache.ts';
 import { loadContent } from './load.ts';
-
-/** The wall clock, which faking Date leaves alone (file times come from it; performance.now() drifts). */
-const realNow = Date.now.bind(Date);
 
 const LOG = (days: string, person = 'wangfang', month = '2026-10') =>
   md(`person: ${person}\nregion: east\nmonth: '${month}'\ndays:\n${days}`, '');
@@ -177,10 +174,7 @@ describe('what makes a record stale', () => {
 });
 
 describe('a resident cache (the fast path)', () => {
-  // The clock well after every file written so far has settled (src/build/file-stamp.ts).
-  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }));
-  afterEach(() => void vi.useRealTimers());
-  const settle = () => vi.setSystemTime(realNow() + 2 * SETTLE_MS);
+  const { settle } = useSettlingClock();
 
   it('takes unchanged files from memory, without reading them, and writes nothing', () => {
     const root = writeTree(BROKEN);
